@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import SiteSettings
+
+
+class SiteSettingsViewSet(SnippetViewSet):
+    """Contact, social links, footer and newsletter link, one record per language."""
+
+    model = SiteSettings
+    icon = "cog"
+    menu_label = _("Site-wide settings")
+    menu_name = "site_wide_settings"
+    add_to_settings_menu = True
+    list_display = ["__str__", "contact_email", "newsletter_url"]
+
+
+register_snippet(SiteSettingsViewSet)
