@@ -52,7 +52,12 @@ class HomePage(SocialMetaMixin, Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
+        "news.PublicationIndexPage",
+    ]
     api_fields = ["intro", "body"]
 
     class Meta:

@@ -20,9 +20,11 @@ env = environ.Env()
 # https://docs.djangoproject.com/en/5.2/ref/settings/#installed-apps
 INSTALLED_APPS = [
     "home",
+    "news",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
