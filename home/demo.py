@@ -136,7 +136,7 @@ def _ensure_site_settings(locales, progress):
     progress.step("site-wide settings")
     for code in _other_languages():
         target = content.SITE_SETTINGS[code]
-        translate(
+        _record, created, missing = translate(
             record,
             locales[code],
             {
@@ -144,7 +144,10 @@ def _ensure_site_settings(locales, progress):
                 values["footer_text"]: target["footer_text"],
             },
         )
-        progress.step(f"site-wide settings → {code}")
+        state = "translated" if created else "translation already there"
+        progress.step(f"site-wide settings → {code}: {state}")
+        for text in missing:
+            progress.stdout.write(f"    untranslated segment kept in {source}: {text[:60]}")
 
 
 def seed(stdout):

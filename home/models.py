@@ -54,6 +54,7 @@ class HomePage(SocialMetaMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
+        "repository.ExperienceIndexPage",
         "news.NewsIndexPage",
         "news.EventIndexPage",
         "news.PublicationIndexPage",

@@ -41,7 +41,8 @@ def paragraph(text):
 
 
 def _normalise(text):
-    return " ".join(html.unescape(str(text)).split())
+    text = html.unescape(str(text)).replace("<br/>", "\n").replace("<br>", "\n")
+    return " ".join(text.split())
 
 
 def translate(instance, locale, strings):
@@ -69,6 +70,11 @@ def translate(instance, locale, strings):
         missing = []
         for entry in po:
             target = lookup.get(_normalise(entry.msgid))
+            if target is None and entry.msgid.strip() == "":
+                continue
+            if target is not None and "<br/>" in entry.msgid:
+                # Multi-line text reaches translators with its line breaks as <br/>.
+                target = target.replace("\n", "<br/>")
             if target is None:
                 missing.append(entry.msgid)
             else:

@@ -20,11 +20,15 @@ env = environ.Env()
 # https://docs.djangoproject.com/en/5.2/ref/settings/#installed-apps
 INSTALLED_APPS = [
     "home",
+    "search",
     "news",
+    "repository",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -147,7 +151,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # https://docs.djangoproject.com/en/5.2/howto/static-files/ and https://whitenoise.readthedocs.io/
 STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -156,7 +160,7 @@ STATICFILES_FINDERS = [
 
 # https://docs.djangoproject.com/en/5.2/ref/settings/#std-setting-STORAGES
 # MEDIA_ROOT / MEDIA_URL choose where uploads go.
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -187,27 +191,29 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# https://docs.wagtail.org/en/stable/topics/search/backends.html
-# ELASTICSEARCH_URL switches to the search engine; SEARCH_ENGINE picks Wagtail's backend module for
-# it (elasticsearch9 by default, opensearch3/opensearch2 for an OpenSearch cluster). Without the
-# URL the database backend is used.
+# https://docs.wagtail.org/en/stable/topics/search/backends.html (search/README.md explains the choice)
+# "default" is always the database backend: the admin's search, the public search's fallback, and
+# PostgreSQL text-search configurations per language (search/migrations). ELASTICSEARCH_URL adds
+# one engine backend per content language ("engine_fr", ...), each with its own index and that
+# language's analyser; SEARCH_ENGINE names Wagtail's backend module for the engine and its major
+# version: elasticsearch7/8/9 or opensearch2/3 (opensearch2 for the node of scripts/search-node.sh).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="elasticsearch9")
+SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="oidp")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": f"wagtail.search.backends.{SEARCH_ENGINE}",
+    for _code, _name in LANGUAGES:
+        WAGTAILSEARCH_BACKENDS[f"engine_{_code}"] = {
+            "BACKEND": f"search.backends.{SEARCH_ENGINE}",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env.str("SEARCH_INDEX_PREFIX", default="oidp"),
+            "LANGUAGE": _code,
+            "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}_{_code}_",
             "TIMEOUT": env.int("SEARCH_TIMEOUT", default=5),
+            "OPTIONS": {"max_retries": 0},
             "AUTO_UPDATE": True,
-        },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database"},
-    }
+        }
+# Seconds during which the public search skips an engine that has just failed.
+SEARCH_ENGINE_RETRY_AFTER = env.int("SEARCH_ENGINE_RETRY_AFTER", default=30)
 
 # https://docs.djangoproject.com/en/5.2/topics/logging/
 LOGGING = {
