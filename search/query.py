@@ -1,0 +1,219 @@
+"""Running a search: the engine of the language when it answers, the database otherwise."""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, Paginator
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from search.backends import (
+    ENGINE_ERRORS,
+    engine_backend_name,
+    engine_configured,
+    engine_marked_down,
+    mark_engine_down,
+)
+from search.facets import model_for, registered_facets
+
+PAGE_SIZE = 10
+
+
+def base_queryset(language_code, model=Page):
+    """Live, public pages of one language: filtered before the search, as Wagtail recommends."""
+    locale = Locale.objects.filter(language_code=language_code).first()
+    queryset = model.objects.live().public()
+    if locale is None:
+        return queryset.none()
+    return queryset.filter(locale=locale)
+
+
+def backends_for(language_code):
+    """The backends to try in order: the language's engine (unless it just failed), the database."""
+    names = []
+    if engine_configured(language_code) and not engine_marked_down():
+        names.append(engine_backend_name(language_code))
+    names.append("default")
+    return names
+
+
+def with_fallback(language_code, run):
+    """Call `run(backend)` on the engine, then on the database if the engine fails.
+
+    `run` must evaluate everything it needs (lists, counts) so that an engine error surfaces
+    here. Returns (result, backend name).
+    """
+    names = backends_for(language_code)
+    for name in names[:-1]:
+        try:
+            with translation.override(language_code):
+                return run(get_search_backend(name)), name
+        except ENGINE_ERRORS as error:
+            mark_engine_down(error)
+    with translation.override(language_code):
+        return run(get_search_backend(names[-1])), names[-1]
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    language_code: str
+    page: object = None  # a Django Page of results (pages as their specific class)
+    total: int = 0
+    facets: list = field(default_factory=list)  # [(facet, [(value, label, count, selected)])]
+    backend: str = "default"
+    other_languages: list = field(default_factory=list)  # [(code, name, [pages], total)]
+
+
+def search_pages(query, language_code, selected=None, sort="relevance", page_number=1):
+    selected = selected or {}
+    model = model_for(selected)
+    base = base_queryset(language_code, model)
+    facets = registered_facets()
+
+    def filtered(queryset, except_param=None):
+        for facet in facets:
+            values = selected.get(facet.param)
+            if values and facet.param != except_param:
+                queryset = facet.apply(queryset, values)
+        return queryset
+
+    def run(backend):
+        def search(queryset):
+            if sort == "date":
+                queryset = queryset.order_by("-first_published_at")
+                return backend.search(query, queryset, order_by_relevance=False)
+            return backend.search(query, queryset)
+
+        results = search(filtered(base))
+        paginator = Paginator(results, PAGE_SIZE)
+        try:
+            page = paginator.page(page_number)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        page.object_list = [p.specific for p in page.object_list]
+        facet_counts = []
+        for facet in facets:
+            if facet.model and facet.model is not model and not issubclass(model, facet.model):
+                continue
+            offered = facet.values(language_code, base)
+            scoped = filtered(base, except_param=facet.param)
+            counts = facet.counts(lambda narrow, qs=scoped: search(narrow(qs)).count(), offered)
+            chosen = selected.get(facet.param, [])
+            rows = [
+                (value, label, counts.get(value, 0), value in chosen)
+                for value, label in offered
+                if counts.get(value, 0) or value in chosen
+            ]
+            facet_counts.append((facet, rows))
+        return page, paginator.count, facet_counts
+
+    (page, total, facet_counts), used = with_fallback(language_code, run)
+    return SearchOutcome(query, language_code, page, total, facet_counts, used)
+
+
+def search_other_languages(query, language_code, languages, limit=3):
+    """A few results of each other language, for "also search the other languages"."""
+    found = []
+    for code, name in languages:
+        if code == language_code:
+            continue
+
+        def run(backend, code=code):
+            results = backend.search(query, base_queryset(code))
+            return [p.specific for p in results[:limit]], results.count()
+
+        (pages, total), _used = with_fallback(code, run)
+        if total:
+            found.append((code, name, pages, total))
+    return found
+
+
+def autocomplete_titles(query, language_code, limit=8):
+    def run(backend):
+        results = backend.autocomplete(query, base_queryset(language_code))
+        return [(page.title, page.url) for page in results[:limit]]
+
+    titles, _used = with_fallback(language_code, run)
+    return titles
+
+
+# Highlighting is done here, on the text of the page, for every backend alike: the terms of the
+# query are matched without accents or case, and a word also matches when it shares a long
+# enough beginning with a term (a cheap stand-in for the stemmers: "participatives" for
+# "participation").
+
+
+def fold(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_stems(query):
+    stems = set()
+    for term in WORD.findall(query):
+        folded = fold(term)
+        if len(folded) < 2:
+            continue
+        stems.add(folded if len(folded) <= 4 else folded[: max(4, len(folded) - 3)])
+    return stems
+
+
+def snippet_text(page):
+    """The plain text of a page's searchable fields other than its title."""
+    parts = [getattr(page, "search_description", "") or ""]
+    for search_field in page.get_searchable_search_fields():
+        if search_field.field_name in {"title", "search_description"}:
+            continue
+        value = search_field.get_value(page)
+        if isinstance(value, list | tuple):
+            value = " ".join(str(v) for v in value)
+        if value:
+            parts.append(re.sub(r"<[^>]+>", " ", str(value)))
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
+def highlight(text, query, width=220):
+    """An HTML-escaped excerpt of `text` around the first match, the matches in <mark>."""
+    stems = query_stems(query)
+    words = list(WORD.finditer(text))
+    matches = [m for m in words if any(fold(m.group()).startswith(s) for s in stems)]
+    start = 0
+    if matches:
+        start = max(0, matches[0].start() - width // 3)
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space > 0 else start
+    end = min(len(text), start + width)
+    space = text.find(" ", end)
+    end = space if space != -1 else len(text)
+    out, cursor = [], start
+    for m in matches:
+        if m.start() < start or m.end() > end:
+            continue
+        out.append(html.escape(text[cursor : m.start()]))
+        out.append(f"<mark>{html.escape(m.group())}</mark>")
+        cursor = m.end()
+    out.append(html.escape(text[cursor:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(out) + suffix)
+
+
+def highlight_title(title, query):
+    stems = query_stems(query)
+    out, cursor = [], 0
+    for m in WORD.finditer(title):
+        if any(fold(m.group()).startswith(s) for s in stems):
+            out.append(html.escape(title[cursor : m.start()]))
+            out.append(f"<mark>{html.escape(m.group())}</mark>")
+            cursor = m.end()
+    out.append(html.escape(title[cursor:]))
+    return mark_safe("".join(out))
