@@ -8,11 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from oidp import views
 from oidp.sitemaps import MultilingualSitemap
+from repository.api import api_router
 
 urlpatterns = [
     path("", views.root_redirect, name="root_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     path(
         "sitemap.xml",
         sitemap,

@@ -1,0 +1,220 @@
+"""The vocabularies of the repository: themes, methods, target groups, SDGs, organisations.
+
+Each is a translatable snippet: one row per language sharing a translation key. Their
+`slug` (or SDG `number`) is synchronised across translations, so it is the stable code
+used in filtered URLs and in the open data, whatever the language.
+
+Experiences point at the rows of the default language (see `default_locale_choices`);
+names are shown in the reader's language by looking the translation up by slug.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from django_countries.fields import CountryField
+
+from .regions import region_for_country
+
+
+def default_locale_choices():
+    """Choosers list one row per term: the default language's."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("code"),
+        max_length=80,
+        blank=True,
+        allow_unicode=False,
+        help_text=_(
+            "Short identifier used in web addresses and open data; the same in every language. "
+            "Filled in from the name when left empty."
+        ),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    override_translatable_fields = [SynchronizedField("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)
+
+
+class Theme(VocabularyTerm):
+    """A theme of the Local Democracy Agenda, or a sub-theme of one (two levels)."""
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subthemes",
+        limit_choices_to={"parent__isnull": True},
+        help_text=_("Leave empty for a main theme; choose one to make this a sub-theme."),
+    )
+
+    panels = [*VocabularyTerm.panels, FieldPanel("parent")]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_theme_slug_per_locale")
+        ]
+
+
+class Method(VocabularyTerm):
+    """A participatory method: participatory budgeting, citizens' assembly, ..."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("method")
+        verbose_name_plural = _("methods")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_method_slug_per_locale")
+        ]
+
+
+class TargetGroup(VocabularyTerm):
+    """A group of participants an experience reaches out to (young people, migrants, ...)."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_target_group_slug_per_locale"
+            )
+        ]
+
+
+class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
+    """One of the 17 UN Sustainable Development Goals, with its official name per language."""
+
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=200)
+
+    panels = [FieldPanel("number"), FieldPanel("name")]
+    override_translatable_fields = [SynchronizedField("number")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("sustainable development goal")
+        verbose_name_plural = _("sustainable development goals")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["number", "locale"], name="unique_sdg_per_locale")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    @property
+    def slug(self):
+        return str(self.number)
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A member or partner organisation; promotes or supports experiences."""
+
+    class Type(models.TextChoices):
+        LOCAL_GOVERNMENT = "local-government", _("Local government")
+        REGIONAL_GOVERNMENT = "regional-government", _("Regional government")
+        CIVIL_SOCIETY = "civil-society", _("Civil society organisation")
+        RESEARCH_CENTRE = "research-centre", _("Research centre or university")
+        NETWORK = "network", _("Network")
+        INTERNATIONAL_BODY = "international-body", _("International body")
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("code"), max_length=100, blank=True)
+    organisation_type = models.CharField(_("type"), max_length=30, choices=Type.choices)
+    country = CountryField(_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_member = models.BooleanField(_("member of the network"), default=False)
+    publication_consent = models.BooleanField(
+        _("agreed to have its data published"),
+        default=True,
+        help_text=_("Without consent, the organisation's name is left out of the open data."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("organisation_type"),
+        FieldPanel("country"),
+        FieldPanel("website"),
+        FieldPanel("is_member"),
+        FieldPanel("publication_consent"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("country"),
+        SynchronizedField("is_member"),
+        SynchronizedField("publication_consent"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_organisation_slug_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:100]
+        super().save(*args, **kwargs)
+
+    @property
+    def region(self):
+        return region_for_country(self.country)
+
+
+VOCABULARY_MODELS = {
+    "theme": Theme,
+    "method": Method,
+    "target_group": TargetGroup,
+    "sdg": SustainableDevelopmentGoal,
+    "organisation": Organisation,
+}
+
+
+def localised_labels(model, key="slug"):
+    """{code: name} for a vocabulary in the active language, falling back to the default.
+
+    One query, whatever the number of terms or experiences.
+    """
+    active = Locale.get_active()
+    rows = model.objects.filter(
+        locale__language_code__in={active.language_code, settings.LANGUAGE_CODE}
+    ).values_list("locale__language_code", key, "name")
+    labels = {}
+    for _language, code, name in sorted(rows, key=lambda row: row[0] == active.language_code):
+        labels[str(code)] = name
+    return labels
