@@ -8,7 +8,7 @@
 # Environment: SEARCH_NODE_PORT (9200), SEARCH_NODE_HEAP (512m), SEARCH_NODE_TIMEOUT seconds (180),
 # SEARCH_NODE_DIR (var/search-node: pid file, log, data). Needs Java 17+ and Maven; the first build
 # downloads the runner from Maven Central, later builds run offline.
-# Point Django at it with: ELASTICSEARCH_URL=http://127.0.0.1:$SEARCH_NODE_PORT SEARCH_ENGINE=opensearch2
+# Point Django at it with: ELASTICSEARCH_URL=http://127.0.0.1:$SEARCH_NODE_PORT SEARCH_ENGINE=opensearch3
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -21,7 +21,10 @@ def engine_count(language_code):
     """Documents in the language's page index; raises one of ENGINE_ERRORS when unreachable."""
     backend = get_search_backend(engine_backend_name(language_code))
     index = backend.get_index_for_model(Page)
-    index.refresh()
+    try:
+        index.refresh()
+    except backend.NotFoundError:
+        return 0  # never indexed
     return backend.es.count(index=index.name)["count"]
 
 
