@@ -17,7 +17,9 @@ def build_language_pages():
     homes = build_multilingual_site()
     pages = {}
     for code, (title, intro, _queries) in LANGUAGE_CASES.items():
-        page = StandardPageFactory(parent=homes[code], title=title, intro=intro, locale=homes[code].locale)
+        page = StandardPageFactory(
+            parent=homes[code], title=title, intro=intro, locale=homes[code].locale
+        )
         page.save_revision().publish()
         pages[code] = page
     return homes, pages

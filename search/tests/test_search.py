@@ -1,8 +1,8 @@
 """Search on the database backend (SQLite and PostgreSQL), the engine settings without a server,
 and the fallback to the database when the engine is unreachable."""
 
-import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -10,11 +10,13 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+import pytest
+
 from home.factories import StandardPageFactory
 from search.backends import ENGINE_DOWN_CACHE_KEY
 from search.backends.engine import LANGUAGE_ANALYSIS, language_analyzer_name
 from search.query import base_queryset, highlight, search_pages
-from search.tests.helpers import LANGUAGE_CASES, build_language_pages, on_postgresql
+from search.tests.helpers import LANGUAGE_CASES, build_language_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +66,9 @@ def test_search_stays_in_the_active_language(language_pages):
     assert titles(search_pages("participativos", "es")) == ["Presupuestos participativos"]
 
 
-@pytest.mark.skipif("not on_postgresql()", reason="stemming needs PostgreSQL's text search")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming needs PostgreSQL's text search"
+)
 @pytest.mark.parametrize("language", list(LANGUAGE_CASES))
 def test_postgresql_stems_and_folds_accents_per_language(language_pages, language):
     title, _intro, queries = LANGUAGE_CASES[language]
@@ -213,9 +217,7 @@ def test_search_health_reports_an_unreachable_engine(settings, capsys, language_
     assert "fr: database" in out and "unreachable" in out
 
 
-@override_settings(
-    WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "search.backends.database"}}
-)
+@override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "search.backends.database"}})
 def test_search_health_without_engine(capsys, language_pages):
     call_command("search_health")
     assert "no engine configured" in capsys.readouterr().out
