@@ -196,7 +196,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # PostgreSQL text-search configurations per language (search/migrations). ELASTICSEARCH_URL adds
 # one engine backend per content language ("engine_fr", ...), each with its own index and that
 # language's analyser; SEARCH_ENGINE names Wagtail's backend module for the engine and its major
-# version: elasticsearch7/8/9 or opensearch2/3 (opensearch2 for the node of scripts/search-node.sh).
+# version: elasticsearch8/9 or opensearch2/3 (opensearch3 for the OpenSearch 2.19 node of
+# scripts/search-node.sh: it is the backend written for the pinned opensearch-py 3 client).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="elasticsearch9")
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="oidp")
