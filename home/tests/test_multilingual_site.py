@@ -150,13 +150,13 @@ class SitemapAndRobotsTests(TestCase):
     def test_sitemap_lists_pages_of_all_languages_with_their_alternates(self):
         response = self.client.get("/sitemap.xml")
         self.assertEqual(response.status_code, 200)
-        document = BeautifulSoup(response.content, "xml")
+        document = BeautifulSoup(response.content, "html.parser")
         locations = [loc.get_text() for loc in document.find_all("loc")]
         for code in LANGUAGES:
             self.assertIn(f"http://testserver/{code}/", locations)
             self.assertIn(f"http://testserver/{code}/a-propos/", locations)
         first = document.find("url")
-        alternates = {link["hreflang"] for link in first.find_all("link")}
+        alternates = {link["hreflang"] for link in first.find_all("xhtml:link")}
         self.assertEqual(alternates, set(LANGUAGES))
 
     def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(self):
