@@ -62,6 +62,18 @@ services: ## Install (if missing) and start PostgreSQL and Redis on 127.0.0.1 (n
 test-postgres: services messages ## Run the whole suite on PostgreSQL with Redis as the cache
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_LOCAL_URL) $(PY) -m pytest $(PYTEST_ARGS)
 
+.PHONY: browser-deps
+browser-deps: ## Install Debian's Chromium for the browser tests (needs root or sudo)
+	bash scripts/browser-deps.sh
+
+.PHONY: search-node
+search-node: ## Start a real OpenSearch node on 127.0.0.1:9200 (Java 17 + Maven; first run downloads it)
+	bash scripts/search-node.sh start
+
+.PHONY: search-node-stop
+search-node-stop: ## Stop the OpenSearch node
+	bash scripts/search-node.sh stop
+
 .PHONY: lint
 lint: install ## Check style and formatting with ruff
 	$(VENV)/bin/ruff check .
