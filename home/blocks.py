@@ -6,6 +6,7 @@ reuse `BodyStreamBlock` (or pick blocks from it) instead of defining their own c
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -91,9 +92,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
-    text = blocks.RichTextBlock(
-        label=_("Text"), features=INLINE_RICH_TEXT_FEATURES, required=False
-    )
+    text = blocks.RichTextBlock(label=_("Text"), features=INLINE_RICH_TEXT_FEATURES, required=False)
     button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     url = blocks.URLBlock(label=_("Or external URL"), required=False)

@@ -1,6 +1,7 @@
 """Demo content of the home app: the four homes, the standard pages, site-wide settings."""
 
 from django.conf import settings
+
 from wagtail.models import Page, Site
 
 from . import demo_content as content
@@ -130,7 +131,10 @@ def _ensure_site_settings(locales, progress):
             newsletter_url="https://oidp.net/newsletter/",
             social_links=[
                 ("link", {"network": "x", "url": "https://x.com/oidp_", "label": ""}),
-                ("link", {"network": "youtube", "url": "https://www.youtube.com/@OIDP", "label": ""}),
+                (
+                    "link",
+                    {"network": "youtube", "url": "https://www.youtube.com/@OIDP", "label": ""},
+                ),
             ],
         )
     progress.step("site-wide settings")

@@ -402,8 +402,7 @@ LEGAL = {
             ),
             (
                 "paragraph",
-                "Personal data are kept only as long as needed; you may ask to see or delete "
-                "them.",
+                "Personal data are kept only as long as needed; you may ask to see or delete them.",
             ),
         ],
     },
@@ -438,9 +437,7 @@ MENU_PAGES = {"a-propos", "agenda-democratie-locale"}
 SITE_SETTINGS = {
     "fr": {
         "contact_address": "Secrétariat technique de l'OIDP\nc/Avinyó 15\n08002 Barcelone, Espagne",
-        "footer_text": (
-            "Un réseau de CGLU pour la démocratie participative au niveau local."
-        ),
+        "footer_text": ("Un réseau de CGLU pour la démocratie participative au niveau local."),
     },
     "es": {
         "contact_address": "Secretaría Técnica del OIDP\nc/Avinyó 15\n08002 Barcelona, España",

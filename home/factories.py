@@ -1,9 +1,11 @@
 """Factories for the home app's content, used by the tests of every app."""
 
+from django.conf import settings
+
+from wagtail.models import Locale, Page, Site
+
 import factory
 import wagtail_factories
-from django.conf import settings
-from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, SiteSettings, StandardPage
 

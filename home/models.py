@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -123,9 +124,7 @@ class SiteSettings(TranslatableMixin, models.Model):
     social_links = StreamField(
         [("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True
     )
-    footer_text = RichTextField(
-        _("footer text"), blank=True, features=INLINE_RICH_TEXT_FEATURES
-    )
+    footer_text = RichTextField(_("footer text"), blank=True, features=INLINE_RICH_TEXT_FEATURES)
     newsletter_url = models.URLField(
         _("newsletter sign-up link"),
         blank=True,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
+
 from wagtail.models import Page, Site
 
 
@@ -36,8 +37,10 @@ def current_site(request):
     return _cached(
         request,
         "site",
-        lambda: Site.find_for_request(request)
-        or Site.objects.select_related("root_page").filter(is_default_site=True).first(),
+        lambda: (
+            Site.find_for_request(request)
+            or Site.objects.select_related("root_page").filter(is_default_site=True).first()
+        ),
     )
 
 

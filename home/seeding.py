@@ -10,6 +10,7 @@ import html
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.html import format_html
+
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation, TranslationSource
@@ -31,9 +32,7 @@ class Progress:
 
 
 def ensure_locales(language_codes):
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code in language_codes
-    }
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in language_codes}
 
 
 def paragraph(text):

@@ -18,13 +18,7 @@ class MultilingualSitemap(Sitemap):
         pages = Page.objects.none()
         for home in homes:
             pages = pages | Page.objects.descendant_of(home, inclusive=True)
-        return (
-            pages.live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .select_related("locale")
-        )
+        return pages.live().public().order_by("path").defer_streamfields().select_related("locale")
 
     def _absolute(self, page):
         url = page.get_url(self.request)
@@ -33,9 +27,12 @@ class MultilingualSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)
         translations = {}
-        for item in Page.objects.filter(
-            translation_key__in={item.translation_key for item in items}
-        ).live().public().select_related("locale"):
+        for item in (
+            Page.objects.filter(translation_key__in={item.translation_key for item in items})
+            .live()
+            .public()
+            .select_related("locale")
+        ):
             translations.setdefault(item.translation_key, []).append(item)
 
         urls = []

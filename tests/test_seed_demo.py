@@ -3,6 +3,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TransactionTestCase
+
 from wagtail.models import Page
 
 from home.models import HomePage, SiteSettings

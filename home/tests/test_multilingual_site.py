@@ -1,8 +1,9 @@
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+
+from bs4 import BeautifulSoup
 
 from home.factories import (
     SiteSettingsFactory,
@@ -30,7 +31,9 @@ class MultilingualHomesTests(TestCase):
         cls.about_es.slug = "acerca"
         cls.about_es.save_revision().publish()
         # Only in French: its switcher must fall back to the other languages' homes.
-        cls.legal_fr = StandardPageFactory(parent=cls.homes["fr"], title="Mentions", slug="mentions")
+        cls.legal_fr = StandardPageFactory(
+            parent=cls.homes["fr"], title="Mentions", slug="mentions"
+        )
 
     def test_every_language_home_answers_with_its_lang_and_hreflang_to_the_others(self):
         for code in LANGUAGES:
@@ -47,7 +50,9 @@ class MultilingualHomesTests(TestCase):
                 self.assertEqual(set(alternates), {*LANGUAGES, "x-default"})
                 for other in LANGUAGES:
                     self.assertEqual(alternates[other], f"http://testserver/{other}/")
-                self.assertEqual(alternates["x-default"], f"http://testserver/{settings.LANGUAGE_CODE}/")
+                self.assertEqual(
+                    alternates["x-default"], f"http://testserver/{settings.LANGUAGE_CODE}/"
+                )
 
     def test_root_redirects_to_the_accept_language_of_the_visitor(self):
         response = self.client.get("/", headers={"accept-language": "pt-BR,pt;q=0.9"})
@@ -114,7 +119,9 @@ class MultilingualHomesTests(TestCase):
         self.assertEqual(page.find("meta", property="og:locale")["content"], "es")
 
     def test_footer_shows_the_site_settings_of_the_current_language(self):
-        fr = SiteSettingsFactory(locale=self.homes["fr"].locale, footer_text="<p>Réseau de CGLU</p>")
+        fr = SiteSettingsFactory(
+            locale=self.homes["fr"].locale, footer_text="<p>Réseau de CGLU</p>"
+        )
         SiteSettingsFactory(
             locale=self.homes["es"].locale,
             translation_key=fr.translation_key,

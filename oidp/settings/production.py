@@ -11,9 +11,7 @@ DEBUG = False
 # Refuse to start without a real key rather than run with a guessable one.
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set in the environment for production settings."
-    )
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production settings.")
 
 # https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -35,7 +33,5 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 # https://whitenoise.readthedocs.io/en/stable/django.html#add-compression-and-caching-support
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

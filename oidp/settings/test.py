@@ -1,7 +1,6 @@
 """Test runs: fast hashing, e-mail kept in memory, no debug."""
 
 from .base import *  # noqa: F403
-from .base import env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"

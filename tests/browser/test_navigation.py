@@ -4,7 +4,10 @@ import pytest
 
 from home.factories import StandardPageFactory, build_multilingual_site, publish_translation
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -39,9 +42,7 @@ def test_language_switcher_leads_to_the_translation(browser_page, live_server, s
     assert browser_page.locator("h1").inner_text() == "Sobre"
 
 
-def test_small_screen_menu_opens_and_closes_from_the_keyboard(
-    browser_page, live_server, site_tree
-):
+def test_small_screen_menu_opens_and_closes_from_the_keyboard(browser_page, live_server, site_tree):
     browser_page.set_viewport_size({"width": 375, "height": 700})
     browser_page.goto(f"{live_server.url}/fr/")
     toggle = browser_page.locator(".menu-toggle")

@@ -7,9 +7,10 @@ machine with only Python can run the site in four languages. Run it after editin
 
 from pathlib import Path
 
-import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+import polib
 
 
 class Command(BaseCommand):
