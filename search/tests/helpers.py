@@ -9,7 +9,7 @@ LANGUAGE_CASES = {
     "fr": ("Les démocraties participatives", "Les citoyens participent aux décisions.", ["democratie", "citoyen", "DÉMOCRATIE"]),
     "es": ("Presupuestos participativos", "La participación ciudadana en las decisiones públicas.", ["presupuesto", "participacion", "decision publica"]),
     "en": ("Citizens' assemblies", "Deliberating residents decided on the budgets.", ["assembly", "budget", "deliberate"]),
-    "pt": ("Orçamentos participativos", "As decisões dos conselhos municipais.", ["orcamento", "decisao", "conselho municipal"]),
+    "pt": ("Orçamentos participativos", "A participação dos conselhos municipais.", ["orcamento", "participacao", "conselho"]),
 }  # fmt: skip
 
 
