@@ -119,6 +119,8 @@ CURRENCIES = [
     ("GBP", "GBP £"),
     ("CHF", "CHF"),
     ("XOF", "XOF CFA"),
+    ("XAF", "XAF CFA"),
+    ("UAH", "UAH ₴"),
     ("MAD", "MAD"),
     ("TND", "TND"),
     ("ZAR", "ZAR R"),
