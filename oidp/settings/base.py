@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_countries",
     "django_filters",
     "django.contrib.auth",
     "django.contrib.contenttypes",
