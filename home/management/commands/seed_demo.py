@@ -12,7 +12,7 @@ import importlib.util
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "oidp-demo-admin"
@@ -23,12 +23,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--app",
+            action="append",
+            dest="app_labels",
+            metavar="LABEL",
+            help="Seed only this app (repeatable), e.g. --app home --app repository.",
+        )
+        parser.add_argument(
             "--no-admin",
             action="store_true",
             help="Do not create the development admin account.",
         )
 
-    def handle(self, *args, no_admin=False, **options):
+    def handle(self, *args, no_admin=False, app_labels=None, **options):
         seeders = []
         for app_config in apps.get_app_configs():
             module_name = f"{app_config.name}.demo"
@@ -39,6 +46,11 @@ class Command(BaseCommand):
             module = importlib.import_module(module_name)
             if hasattr(module, "seed"):
                 seeders.append((app_config.label, module.seed))
+        if app_labels:
+            unknown = set(app_labels) - {label for label, _seed in seeders}
+            if unknown:
+                raise CommandError(f"No demo seeder for: {', '.join(sorted(unknown))}")
+            seeders = [(label, seed) for label, seed in seeders if label in app_labels]
 
         for index, (label, seed) in enumerate(seeders, start=1):
             self.stdout.write(f"[{index}/{len(seeders)}] {label}")
