@@ -48,8 +48,14 @@ def _ensure_terms(model, terms, locales, progress, parents=None):
             term.save()
         created[slug] = term
         for code, locale in locales.items():
-            if code != source:
-                translate(term, locale, {names[source]: names[code]})
+            if code != source and term.get_translation_or_none(locale) is None:
+                # A vocabulary term is a single name: a plain translated copy is enough, and
+                # much faster than a managed translation for a hundred short strings.
+                translated = term.copy_for_translation(locale)
+                translated.name = names[code]
+                if getattr(term, "parent_id", None):
+                    translated.parent = term.parent.get_translation(locale)
+                translated.save()
         progress.step(f"{model._meta.verbose_name} {slug}")
     return created
 
