@@ -1,4 +1,5 @@
 import json
+from unittest import mock
 
 from django.db import connection
 from django.test import TestCase
@@ -138,6 +139,23 @@ class FilterTests(TestCase):
             a.get_text(strip=True) for a in soup(response).select(".experience-card__title a")
         ]
         self.assertEqual(titles, sorted(titles, key=str.lower))
+
+    def test_pagination_keeps_the_filters_and_the_sort(self):
+        seen = []
+        url = "/fr/experiences/?scale=municipal&sort=title"
+        with mock.patch("repository.views.PAGE_SIZE", 2):
+            while url:
+                response = self.client.get(url)
+                seen += [
+                    a.get_text(strip=True)
+                    for a in soup(response).select(".experience-card__title a")
+                ]
+                following = soup(response).select_one(".pagination a[rel=next]")
+                url = f"/fr/experiences/{following['href']}" if following else None
+                if url:
+                    self.assertIn("scale=municipal", url)
+                    self.assertIn("sort=title", url)
+        self.assertEqual(seen, ["Montréal", "Paris", "Porto Alegre"])
 
     def test_an_empty_result_explains_what_to_do(self):
         response = self.client.get("/fr/experiences/?country=IE&method=participatory-budgeting")
