@@ -210,6 +210,12 @@ if ELASTICSEARCH_URL:
 # Seconds during which the public search skips an engine that has just failed.
 SEARCH_ENGINE_RETRY_AFTER = env.int("SEARCH_ENGINE_RETRY_AFTER", default=30)
 
+# https://leafletjs.com/reference.html#tilelayer
+# The experience map's tile server: without one, the index offers the list view only (the site
+# must work offline, so no tile server is assumed).
+REPOSITORY_MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+REPOSITORY_MAP_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
+
 # https://docs.djangoproject.com/en/5.2/topics/logging/
 LOGGING = {
     "version": 1,
