@@ -26,7 +26,8 @@ class LanguageVersion:
     is_translation: bool
 
 
-def _cached(request, name, compute):
+def cached_on_request(request, name, compute):
+    """Compute once per request; several template tags share the result."""
     attribute = f"_oidp_{name}"
     if not hasattr(request, attribute):
         setattr(request, attribute, compute())
@@ -34,7 +35,7 @@ def _cached(request, name, compute):
 
 
 def current_site(request):
-    return _cached(
+    return cached_on_request(
         request,
         "site",
         lambda: (
@@ -58,7 +59,7 @@ def home_pages(request):
         )
         return {home.locale.language_code: home for home in homes}
 
-    return _cached(request, "home_pages", compute)
+    return cached_on_request(request, "home_pages", compute)
 
 
 def home_page(request):
@@ -79,7 +80,7 @@ def _page_translations(request, page):
         )
         return {p.locale.language_code: p for p in pages}
 
-    return _cached(request, f"translations_{getattr(page, 'pk', None)}", compute)
+    return cached_on_request(request, f"translations_{getattr(page, 'pk', None)}", compute)
 
 
 def language_versions(request, page=None):
@@ -155,7 +156,7 @@ def main_menu_items(request, current_page=None):
             return []
         return list(home.get_children().live().public().in_menu().order_by("path"))
 
-    items = _cached(request, "main_menu", compute)
+    items = cached_on_request(request, "main_menu", compute)
     current_path = getattr(current_page, "path", "")
     return [
         {

@@ -31,10 +31,9 @@ def home_url(context):
 @register.simple_tag(takes_context=True)
 def site_settings(context):
     """The site-wide settings (contact, footer...) of the language being shown."""
-    request = context["request"]
-    if not hasattr(request, "_oidp_site_settings"):
-        request._oidp_site_settings = SiteSettings.for_active_locale()
-    return request._oidp_site_settings
+    return navigation.cached_on_request(
+        context["request"], "site_settings", SiteSettings.for_active_locale
+    )
 
 
 @register.simple_tag(takes_context=True)

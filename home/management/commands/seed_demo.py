@@ -8,6 +8,7 @@ be run again safely.
 
 import importlib
 import importlib.util
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -16,6 +17,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "oidp-demo-admin"
+
+
+def _is_project_app(path):
+    """Only the project's own apps seed: not Wagtail's or any installed package's."""
+    path = Path(path).resolve()
+    base = Path(settings.BASE_DIR).resolve()
+    return path.is_relative_to(base) and "site-packages" not in path.parts
 
 
 class Command(BaseCommand):
@@ -39,7 +47,7 @@ class Command(BaseCommand):
         seeders = []
         for app_config in apps.get_app_configs():
             module_name = f"{app_config.name}.demo"
-            if app_config.path.startswith(str(settings.BASE_DIR / ".venv")):
+            if not _is_project_app(app_config.path):
                 continue
             if importlib.util.find_spec(module_name) is None:
                 continue
