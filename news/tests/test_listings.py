@@ -65,7 +65,9 @@ class NewsListingTests(TestCase):
 
     def test_an_empty_section_says_what_to_do(self):
         page = soup(self.client.get("/es/actualites/"))
-        self.assertIn("feed", page.select_one(".news-empty").get_text())
+        empty = page.select_one(".news-empty")
+        self.assertIn("Todavía no se ha publicado ninguna noticia", empty.get_text())
+        self.assertTrue(empty.find("a")["href"].endswith("/rss/"))
         self.assertEqual(page.select(".news-card"), [])
 
 
