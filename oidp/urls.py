@@ -33,6 +33,8 @@ if settings.DEBUG:
 # Every public URL carries its language prefix, the default language's too.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("members/", include("members.urls")),
+    path("awards/", include("awards.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
