@@ -1,7 +1,7 @@
-from bs4 import BeautifulSoup
-
 from django.contrib.auth import get_user_model
 from django.test import TestCase
+
+from bs4 import BeautifulSoup
 
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperiencePage
