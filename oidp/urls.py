@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from oidp import views
+from oidp import health, views
 from oidp.sitemaps import MultilingualSitemap
 from repository.api import api_router
 
@@ -23,6 +23,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
