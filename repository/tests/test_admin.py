@@ -30,7 +30,16 @@ class AdminTests(TestCase):
         ]
         self.assertEqual(
             tabs,
-            ["Aperçu", "Faits", "Acteurs", "Récit", "Chronologie", "Ressources", "Relecture", "Promotion"],
+            [
+                "Aperçu",
+                "Faits",
+                "Acteurs",
+                "Récit",
+                "Chronologie",
+                "Ressources",
+                "Relecture",
+                "Promotion",
+            ],
         )
 
     def test_an_experience_can_be_added_under_the_index(self):
