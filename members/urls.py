@@ -1,7 +1,32 @@
 """Public URLs of the members app, mounted under the language prefix in oidp/urls.py."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "members"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("experiences/<int:page_id>/edit/", views.edit_experience, name="edit_experience"),
+    path("experiences/<int:page_id>/compare/", views.compare, name="compare"),
+    path("experiences/<int:page_id>/sign-off/", views.sign_off, name="sign_off"),
+    path("directory/", views.directory, name="directory"),
+    path("apply/", views.apply, name="apply"),
+    path("apply/thanks/", views.apply_thanks, name="apply_thanks"),
+]

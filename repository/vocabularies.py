@@ -8,7 +8,10 @@ Experiences point at the rows of the default language (see `default_locale_choic
 names are shown in the reader's language by looking the translation up by slug.
 """
 
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -153,8 +156,21 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     publication_consent = models.BooleanField(
         _("agreed to have its data published"),
         default=True,
-        help_text=_("Without consent, the organisation's name is left out of the open data."),
+        help_text=_(
+            "Without consent, the organisation's name is left out of the open data and it is "
+            "not listed in the member directory."
+        ),
     )
+    publication_consent_date = models.DateField(
+        _("date of the consent"),
+        null=True,
+        blank=True,
+        help_text=_("When the organisation agreed; today's date is recorded if left empty."),
+    )
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, help_text=_("Places it on the member map.")
+    )
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -164,12 +180,18 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("is_member"),
         FieldPanel("publication_consent"),
+        FieldPanel("publication_consent_date"),
+        FieldPanel("latitude"),
+        FieldPanel("longitude"),
     ]
     override_translatable_fields = [
         SynchronizedField("slug"),
         SynchronizedField("country"),
         SynchronizedField("is_member"),
         SynchronizedField("publication_consent"),
+        SynchronizedField("publication_consent_date"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -189,7 +211,23 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name)[:100]
+        # Consent is recorded with its date: the day it was ticked, unless an earlier one is known.
+        if self.publication_consent and self.publication_consent_date is None:
+            self.publication_consent_date = datetime.date.today()
+        elif not self.publication_consent:
+            self.publication_consent_date = None
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.publication_consent_date and self.publication_consent_date > datetime.date.today():
+            raise ValidationError(
+                {"publication_consent_date": _("The date of the consent cannot be in the future.")}
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                {"longitude": _("Give both the latitude and the longitude, or neither.")}
+            )
 
     @property
     def region(self):
