@@ -5,10 +5,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from modelsearch.query import MATCH_ALL
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -19,7 +20,7 @@ from search.backends import (
     engine_marked_down,
     mark_engine_down,
 )
-from search.facets import model_for, registered_facets
+from search.facets import registered_facets
 
 PAGE_SIZE = 10
 
@@ -70,11 +71,40 @@ class SearchOutcome:
     other_languages: list = field(default_factory=list)  # [(code, name, [pages], total)]
 
 
+ENGINE_ID_WINDOW = 10_000  # the engines' default index.max_result_window
+
+
+def matching_ids(results):
+    """The pks of every page a search matches, without loading the pages.
+
+    Database backends: a subquery (the search's own SQL, unsliced). Engine backends: one request
+    for the ids only (`_source: false`, stored field `pk`), at most ENGINE_ID_WINDOW of them.
+    """
+    compiler = results.query_compiler
+    if hasattr(results, "_backend_do_search"):  # Elasticsearch / OpenSearch
+        response = results._backend_do_search(
+            results._get_es_body(for_count=True),
+            index=results.backend.get_index_for_model(compiler.queryset.model).name,
+            _source=False,
+            size=ENGINE_ID_WINDOW,
+            **{results.fields_param_name: "pk"},
+        )
+        return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+    if hasattr(compiler, "get_config") and hasattr(compiler, "search"):  # PostgreSQL, SQLite
+        queryset = compiler.search(compiler.get_config(results.backend), None, None)
+        return queryset.order_by().values("pk")
+    return [page.pk for page in results]  # pragma: no cover - other database backends
+
+
 def search_pages(query, language_code, selected=None, sort="relevance", page_number=1):
+    """One page of results and the facets' counts.
+
+    An empty query with filters lists every page with those filters (browsing by theme).
+    """
     selected = selected or {}
-    model = model_for(selected)
-    base = base_queryset(language_code, model)
+    base = base_queryset(language_code)
     facets = registered_facets()
+    query = query or MATCH_ALL
 
     def filtered(queryset, except_param=None):
         for facet in facets:
@@ -85,36 +115,41 @@ def search_pages(query, language_code, selected=None, sort="relevance", page_num
 
     def run(backend):
         def search(queryset):
-            if sort == "date":
-                queryset = queryset.order_by("-first_published_at")
+            if sort == "date" or query is MATCH_ALL:
+                queryset = queryset.order_by("-first_published_at", "-id")
                 return backend.search(query, queryset, order_by_relevance=False)
             return backend.search(query, queryset)
 
-        results = search(filtered(base))
+        results = search(filtered(base).specific())
         paginator = Paginator(results, PAGE_SIZE)
         try:
             page = paginator.page(page_number)
-        except EmptyPage:
-            page = paginator.page(paginator.num_pages)
+        except (EmptyPage, PageNotAnInteger):
+            page = paginator.page(paginator.num_pages if paginator.count else 1)
         page.object_list = [p.specific for p in page.object_list]
+        # The pages matching the text alone; each facet counts them narrowed by the others.
+        ids = matching_ids(search(base))
         facet_counts = []
         for facet in facets:
-            if facet.model and facet.model is not model and not issubclass(model, facet.model):
-                continue
-            offered = facet.values(language_code, base)
-            scoped = filtered(base, except_param=facet.param)
-            counts = facet.counts(lambda narrow, qs=scoped: search(narrow(qs)).count(), offered)
+            scoped = ids
+            others = {p: v for p, v in selected.items() if p != facet.param}
+            if others:
+                scoped = filtered(Page.objects.filter(pk__in=ids), facet.param).values("pk")
+            counts = facet.counts(scoped)
             chosen = selected.get(facet.param, [])
+            values = [v for v in counts if counts[v]] + [v for v in chosen if v not in counts]
+            labels = facet.labels(values)
             rows = [
-                (value, label, counts.get(value, 0), value in chosen)
-                for value, label in offered
-                if counts.get(value, 0) or value in chosen
+                (value, labels.get(value, value), counts.get(value, 0), value in chosen)
+                for value in values
             ]
-            facet_counts.append((facet, rows))
+            facet_counts.append((facet, facet.sort(rows)))
         return page, paginator.count, facet_counts
 
     (page, total, facet_counts), used = with_fallback(language_code, run)
-    return SearchOutcome(query, language_code, page, total, facet_counts, used)
+    return SearchOutcome(
+        "" if query is MATCH_ALL else query, language_code, page, total, facet_counts, used
+    )
 
 
 def search_other_languages(query, language_code, languages, limit=3):

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from search.facets import registered_facets
+from search.facets import popular_themes, registered_facets
 from search.query import (
     autocomplete_titles,
     highlight,
@@ -65,7 +65,7 @@ def search(request):
         "relevance_url": _url(query, selected, "relevance"),
         "date_url": _url(query, selected, "date"),
     }
-    if query:
+    if query or selected:
         outcome = search_pages(query, language_code, selected, sort, request.GET.get("page") or 1)
         results = [
             {
@@ -93,24 +93,18 @@ def search(request):
             for facet, rows in outcome.facets
         ]
         # Active filters, each removable on its own.
-        labels = {
-            (facet["facet"].param, value["label"]): value
-            for facet in facets
-            for value in facet["values"]
-        }
-        active = []
-        for facet, rows in outcome.facets:
-            for _value, label, _count, is_selected in rows:
-                if is_selected:
-                    active.append(
-                        {
-                            "facet": facet.label,
-                            "label": label,
-                            "url": labels[(facet.param, label)]["url"],
-                        }
-                    )
+        active = [
+            {
+                "facet": facet.label,
+                "label": label,
+                "url": _url(query, _toggled(selected, facet.param, value), sort),
+            }
+            for facet, rows in outcome.facets
+            for value, label, _count, is_selected in rows
+            if is_selected
+        ]
         other_languages = []
-        if request.GET.get("all_languages") == "1" or not outcome.total:
+        if query and (request.GET.get("all_languages") == "1" or not outcome.total):
             other_languages = [
                 {"code": code, "name": name, "pages": pages, "total": total}
                 for code, name, pages, total in search_other_languages(
@@ -134,6 +128,11 @@ def search(request):
                 "search_backend": outcome.backend,
             }
         )
+        if not outcome.total:
+            context["popular_themes"] = [
+                {"label": label, "count": count, "url": _url("", {"theme": [code]}, "relevance")}
+                for code, label, count in popular_themes(language_code)
+            ]
     response = render(request, "search/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
