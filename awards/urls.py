@@ -1,7 +1,27 @@
 """Public URLs of the awards app, mounted under the language prefix in oidp/urls.py."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "awards"
 
-urlpatterns = []
+urlpatterns = [
+    path("editions/<int:edition_id>/apply/", views.candidature_new, name="candidature_new"),
+    path("candidatures/<int:pk>/", views.candidature_detail, name="candidature"),
+    path(
+        "candidatures/<int:pk>/attachments/<int:attachment_pk>/delete/",
+        views.attachment_delete,
+        name="attachment_delete",
+    ),
+    path("editions/<int:edition_id>/vote/", views.vote, name="vote"),
+    path("vote/confirm/<str:token>/", views.vote_confirm, name="vote_confirm"),
+    path("jury/", views.jury_home, name="jury_home"),
+    path("jury/<int:edition_id>/", views.jury_edition, name="jury_edition"),
+    path("jury/<int:edition_id>/<int:candidature_id>/", views.jury_score, name="jury_score"),
+    path(
+        "jury/<int:edition_id>/<int:candidature_id>/conflict/",
+        views.jury_conflict,
+        name="jury_conflict",
+    ),
+]

@@ -59,6 +59,7 @@ class HomePage(SocialMetaMixin, Page):
         "news.NewsIndexPage",
         "news.EventIndexPage",
         "news.PublicationIndexPage",
+        "awards.AwardIndexPage",
     ]
     api_fields = ["intro", "body"]
 
