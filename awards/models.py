@@ -92,6 +92,8 @@ class AwardIndexPage(SocialMetaMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["awards.AwardEditionPage"]
     max_count_per_parent = 1
+    # The phase shown depends on the clock: never served from the anonymous page cache.
+    page_cache_seconds = 0
 
     class Meta:
         verbose_name = _("award index page")
@@ -264,6 +266,9 @@ class AwardEditionPage(SocialMetaMixin, Page):
     ]
     parent_page_types = ["awards.AwardIndexPage"]
     subpage_types = []
+    # The phase, the finalists and the counts change with the clock and with candidatures,
+    # votes and decisions that publish no page: never served from the anonymous page cache.
+    page_cache_seconds = 0
 
     class Meta:
         verbose_name = _("award edition")
