@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
 
-from .models import PAGE_SIZE, EventKind, PublicationKind, Region
+from repository.vocabularies import Theme, localised_labels
+
+from .models import PAGE_SIZE, REGION_CHOICES, EventKind, PublicationKind
 
 
 @dataclass
@@ -66,8 +68,30 @@ def _year_choices(queryset, field_name):
     ]
 
 
+def _theme_choices(items):
+    """The themes of the listed pages, named in the reader's language (two queries)."""
+    field = items.model._meta.get_field("themes")
+    through = field.remote_field.through
+    slugs = set(
+        through.objects.filter(
+            **{f"{field.m2m_field_name()}__in": items.order_by().values("pk")}
+        ).values_list(f"{field.m2m_reverse_field_name()}__slug", flat=True)
+    )
+    if not slugs:
+        return []
+    labels = localised_labels(Theme)
+    return sorted(
+        ((slug, labels.get(slug, slug)) for slug in slugs), key=lambda c: c[1].casefold()
+    )
+
+
+def _theme_filter(items):
+    return Filter("theme", _("Theme"), _theme_choices(items), any_label=_("All themes"))
+
+
 def news_listing(index, request):
-    items = index.items()
+    # Untranslated items are listed too, in their original language (translations app).
+    items = index.items(with_originals=True)
     keywords = list(
         Tag.objects.filter(news_newspagetag_items__content_object__in=items.order_by().values("pk"))
         .distinct()
@@ -75,12 +99,15 @@ def news_listing(index, request):
         .values_list("slug", "name")
     )
     filters = [
+        _theme_filter(items),
         Filter("year", _("Year"), _year_choices(items, "date"), any_label=_("All years")),
         Filter("keyword", _("Keyword"), keywords, any_label=_("All keywords")),
     ]
     for item in filters:
         item.value = _choose(request, item.name, item.choices)
-    year, keyword = (item.value for item in filters)
+    theme, year, keyword = (item.value for item in filters)
+    if theme:
+        items = items.filter(themes__slug=theme)
     if year:
         items = items.filter(date__year=int(year))
     if keyword:
@@ -94,19 +121,25 @@ WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past"))]
 def event_listing(index, request, now=None):
     now = now or timezone.now()
     when = _choose(request, "when", WHEN_CHOICES) or "upcoming"
-    items = index.upcoming(now) if when == "upcoming" else index.past(now)
+    if when == "upcoming":
+        items = index.upcoming(now, with_originals=True)
+    else:
+        items = index.past(now, with_originals=True)
     filters = [
         Filter("kind", _("Kind"), list(EventKind.choices), any_label=_("All kinds")),
-        Filter("region", _("Region"), list(Region.choices), any_label=_("All regions")),
+        _theme_filter(index.items()),
+        Filter("region", _("Region"), list(REGION_CHOICES), any_label=_("All regions")),
         Filter(
             "year", _("Year"), _year_choices(index.items(), "start_date"), any_label=_("All years")
         ),
     ]
     for item in filters:
         item.value = _choose(request, item.name, item.choices)
-    kind, region, year = (item.value for item in filters)
+    kind, theme, region, year = (item.value for item in filters)
     if kind:
         items = items.filter(kind=kind)
+    if theme:
+        items = items.filter(themes__slug=theme)
     if region:
         items = items.filter(region=region)
     if year:
@@ -124,18 +157,21 @@ def event_listing(index, request, now=None):
 
 
 def publication_listing(index, request):
-    items = index.items()
+    items = index.items(with_originals=True)
     filters = [
         Filter("kind", _("Kind"), list(PublicationKind.choices), any_label=_("All kinds")),
+        _theme_filter(items),
         Filter(
             "year", _("Year"), _year_choices(items, "publication_date"), any_label=_("All years")
         ),
     ]
     for item in filters:
         item.value = _choose(request, item.name, item.choices)
-    kind, year = (item.value for item in filters)
+    kind, theme, year = (item.value for item in filters)
     if kind:
         items = items.filter(kind=kind)
+    if theme:
+        items = items.filter(themes__slug=theme)
     if year:
         items = items.filter(publication_date__year=int(year))
     return _paginate(request, items, filters)

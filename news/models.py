@@ -15,23 +15,28 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import SocialMetaMixin
+from repository.regions import Region
+from repository.vocabularies import default_locale_choices
+from translations.listings import listed_in
 
 from . import blocks as news_blocks
 
@@ -56,17 +61,10 @@ class EventKind(models.TextChoices):
     MILESTONE = "milestone", _("Award milestone")
 
 
-class Region(models.TextChoices):
-    """The world regions of UCLG, which the network's members belong to."""
-
-    AFRICA = "africa", _("Africa")
-    ASIA_PACIFIC = "asia_pacific", _("Asia-Pacific")
-    EURASIA = "eurasia", _("Eurasia")
-    EUROPE = "europe", _("Europe")
-    LATIN_AMERICA = "latin_america", _("Latin America")
-    MIDDLE_EAST = "middle_east", _("Middle East and West Asia")
-    NORTH_AMERICA = "north_america", _("North America")
-    WORLDWIDE = "worldwide", _("Worldwide")
+# The world regions of UCLG are the repository's (one vocabulary, repository.regions); an event
+# may also concern the whole world.
+WORLDWIDE = "worldwide"
+REGION_CHOICES = [*Region.choices, (WORLDWIDE, _("Worldwide"))]
 
 
 class PublicationKind(models.TextChoices):
@@ -114,6 +112,49 @@ class RelatedPagesMixin(models.Model):
         abstract = True
 
 
+class ThemesMixin(models.Model):
+    """Themes and SDGs from the repository's vocabularies (their default-language terms, the same
+    in every translation), shown as links to the experiences on the same theme and counted by
+    the search page's theme and SDG facets."""
+
+    themes = ParentalManyToManyField(
+        "repository.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_choices,
+    )
+    sdgs = ParentalManyToManyField(
+        "repository.SustainableDevelopmentGoal",
+        verbose_name=_("sustainable development goals"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_choices,
+    )
+
+    theme_panels = [
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+    ]
+    theme_search_fields = [
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def theme_links(self):
+        """[(name in the page's language, URL of the experiences on that theme)]."""
+        from .vocabulary_links import theme_links
+
+        return theme_links(self)
+
+    def sdg_labels(self):
+        from .vocabulary_links import sdg_labels
+
+        return sdg_labels(self)
+
+
 def _synchronised(*names):
     return [SynchronizedField(name) for name in names]
 
@@ -146,7 +187,7 @@ class SectionIndexPage(RoutablePageMixin, SocialMetaMixin, Page):
     class Meta:
         abstract = True
 
-    def items(self):
+    def items(self, with_originals=False):
         """The live, public pages listed here, newest first (only this page's language)."""
         raise NotImplementedError
 
@@ -174,12 +215,11 @@ class NewsIndexPage(SectionIndexPage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def items(self):
+    def items(self, with_originals=False):
         return (
             NewsPage.objects.live()
             .public()
-            .child_of(self)
-            .filter(locale_id=self.locale_id)
+            .filter(listed_in(self, with_originals))
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("-date", "-pk")
@@ -200,24 +240,23 @@ class EventIndexPage(SectionIndexPage):
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
 
-    def items(self):
+    def items(self, with_originals=False):
         return (
             EventPage.objects.live()
             .public()
-            .child_of(self)
-            .filter(locale_id=self.locale_id)
+            .filter(listed_in(self, with_originals))
             .select_related("image")
             .prefetch_related("image__renditions")
         )
 
-    def upcoming(self, now=None):
+    def upcoming(self, now=None, with_originals=False):
         """Events not yet over: an event stays upcoming until it ends in its own time zone."""
         now = now or timezone.now()
-        return self.items().filter(ends_at__gt=now).order_by("starts_at", "pk")
+        return self.items(with_originals).filter(ends_at__gt=now).order_by("starts_at", "pk")
 
-    def past(self, now=None):
+    def past(self, now=None, with_originals=False):
         now = now or timezone.now()
-        return self.items().filter(ends_at__lte=now).order_by("-starts_at", "-pk")
+        return self.items(with_originals).filter(ends_at__lte=now).order_by("-starts_at", "-pk")
 
     def feed_items(self):
         return self.items().order_by("-starts_at", "-pk")[:20]
@@ -255,12 +294,11 @@ class PublicationIndexPage(SectionIndexPage):
         verbose_name = _("publication index")
         verbose_name_plural = _("publication indexes")
 
-    def items(self):
+    def items(self, with_originals=False):
         return (
             PolicyBriefPage.objects.live()
             .public()
-            .child_of(self)
-            .filter(locale_id=self.locale_id)
+            .filter(listed_in(self, with_originals))
             .select_related("image", "pdf")
             .prefetch_related("image__renditions")
             .order_by("-publication_date", "-pk")
@@ -282,7 +320,28 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Page):
+class NewsRelatedExperience(Orderable):
+    """An experience of the repository a news item tells about (chosen in the default language;
+    readers see its translation in their language when there is one)."""
+
+    page = ParentalKey(
+        "news.NewsPage", related_name="related_experiences", on_delete=models.CASCADE
+    )
+    experience = models.ForeignKey(
+        "repository.ExperiencePage",
+        verbose_name=_("experience"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("experience", page_type="repository.ExperiencePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related experience")
+        verbose_name_plural = _("related experiences")
+
+
+class NewsPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, ThemesMixin, Page):
     date = models.DateField(_("date"), default=datetime.date.today)
     author = models.CharField(_("author"), max_length=200, blank=True)
     teaser = models.TextField(
@@ -299,7 +358,9 @@ class NewsPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Page):
     ]
     detail_panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
+        *ThemesMixin.theme_panels,
         FieldPanel("keywords"),
+        InlinePanel("related_experiences", heading=_("Related experiences"), label=_("experience")),
         FieldPanel("related_pages"),
     ]
     edit_handler = _in_tabs(
@@ -310,13 +371,24 @@ class NewsPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Page):
         index.SearchField("teaser"),
         index.SearchField("body"),
         index.SearchField("author"),
+        *ThemesMixin.theme_search_fields,
         index.FilterField("date"),
         index.FilterField("locale_id"),
     ]
-    api_fields = ["date", "author", "teaser", "image", "body", "keywords", "related_pages"]
+    api_fields = [
+        "date",
+        "author",
+        "teaser",
+        "image",
+        "body",
+        "keywords",
+        "themes",
+        "sdgs",
+        "related_pages",
+    ]
     override_translatable_fields = [
         *SocialMetaMixin.override_translatable_fields,
-        *_synchronised("date", "image", "related_pages"),
+        *_synchronised("date", "image", "related_pages", "themes", "sdgs"),
     ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -327,6 +399,11 @@ class NewsPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Page):
 
     def __str__(self):
         return self.title
+
+    def experience_cards(self):
+        from .vocabulary_links import related_experiences
+
+        return related_experiences(self)
 
     @property
     def published_at(self):
@@ -341,7 +418,9 @@ class NewsPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Page):
 # --- Events -------------------------------------------------------------------------------------
 
 
-class EventPage(RoutablePageMixin, SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Page):
+class EventPage(
+    RoutablePageMixin, SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, ThemesMixin, Page
+):
     """An event with its wall-clock times in its own time zone.
 
     Editors enter dates and times as the participants read them (in the time zone of the
@@ -378,7 +457,7 @@ class EventPage(RoutablePageMixin, SocialMetaMixin, ListingImageMixin, RelatedPa
         _("country"), max_length=2, blank=True, help_text=_("Two-letter ISO code, e.g. PT.")
     )
     region = models.CharField(
-        _("region"), max_length=32, choices=Region.choices, default=Region.WORLDWIDE
+        _("region"), max_length=32, choices=REGION_CHOICES, default=WORLDWIDE
     )
     online_url = models.URLField(
         _("online link"), blank=True, help_text=_("Where to follow the event online.")
@@ -423,6 +502,7 @@ class EventPage(RoutablePageMixin, SocialMetaMixin, ListingImageMixin, RelatedPa
         FieldPanel("registration_url"),
     ]
     programme_panels = [
+        *ThemesMixin.theme_panels,
         FieldPanel("organisers"),
         FieldPanel("programme"),
         FieldPanel("related_pages"),
@@ -442,6 +522,7 @@ class EventPage(RoutablePageMixin, SocialMetaMixin, ListingImageMixin, RelatedPa
         index.SearchField("body"),
         index.SearchField("venue"),
         index.SearchField("city"),
+        *ThemesMixin.theme_search_fields,
         index.FilterField("kind"),
         index.FilterField("region"),
         index.FilterField("starts_at"),
@@ -488,6 +569,8 @@ class EventPage(RoutablePageMixin, SocialMetaMixin, ListingImageMixin, RelatedPa
             "registration_url",
             "image",
             "related_pages",
+            "themes",
+            "sdgs",
         ),
     ]
     parent_page_types = ["news.EventIndexPage"]
@@ -578,7 +661,7 @@ class EventPage(RoutablePageMixin, SocialMetaMixin, ListingImageMixin, RelatedPa
 # --- Publications ------------------------------------------------------------------------------
 
 
-class PolicyBriefPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Page):
+class PolicyBriefPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, ThemesMixin, Page):
     kind = models.CharField(
         _("kind"),
         max_length=32,
@@ -660,6 +743,7 @@ class PolicyBriefPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Pag
         FieldPanel("speakers"),
         FieldPanel("supporting_partners"),
         MultiFieldPanel([FieldPanel("pdf"), FieldPanel("pdf_language")], heading=_("Download")),
+        *ThemesMixin.theme_panels,
         FieldPanel("video_url"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Cover image")),
         FieldPanel("related_pages"),
@@ -674,6 +758,7 @@ class PolicyBriefPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Pag
         index.SearchField("methodology"),
         index.SearchField("sections"),
         index.SearchField("recommendations"),
+        *ThemesMixin.theme_search_fields,
         index.FilterField("kind"),
         index.FilterField("publication_date"),
         index.FilterField("locale_id"),
@@ -700,7 +785,9 @@ class PolicyBriefPage(SocialMetaMixin, ListingImageMixin, RelatedPagesMixin, Pag
     ]
     override_translatable_fields = [
         *SocialMetaMixin.override_translatable_fields,
-        *_synchronised("kind", "publication_date", "video_url", "image", "related_pages"),
+        *_synchronised(
+            "kind", "publication_date", "video_url", "image", "related_pages", "themes", "sdgs"
+        ),
         # A translation may link its own PDF, in its own language.
         SynchronizedField("pdf", overridable=True),
         SynchronizedField("pdf_language", overridable=True),
