@@ -75,6 +75,7 @@ ROW_FIELDS = [
     "start_date",
     "last_updated",
     "first_published_at",
+    "locale_id",
     "latitude",
     "longitude",
 ]
@@ -95,7 +96,7 @@ def build_querystring(selected, sort=DEFAULT_SORT, **overrides):
 
 def experience_rows(index_page):
     """The plain fields and facet values of every live experience of the index."""
-    queryset = index_page.experiences()
+    queryset = index_page.listed_experiences()
     rows = {row["pk"]: row for row in queryset.values(*ROW_FIELDS)}
     for row in rows.values():
         start = row["start_date"]

@@ -38,6 +38,7 @@ from django_countries.fields import CountryField
 
 from home.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock, ImageBlock, VideoBlock
 from home.models import SocialMetaMixin
+from translations.listings import listed_in
 
 from .regions import Region, region_for_country
 from .vocabularies import (  # noqa: F401 (the snippet models live in vocabularies.py)
@@ -201,6 +202,10 @@ class ExperienceIndexPage(RoutablePageMixin, SocialMetaMixin, Page):
 
     def experiences(self):
         return ExperiencePage.objects.child_of(self).live().public()
+
+    def listed_experiences(self):
+        """What the index lists: its experiences, and the untranslated ones in their language."""
+        return ExperiencePage.objects.filter(listed_in(self)).live().public()
 
     @path("")
     def index_route(self, request):

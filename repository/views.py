@@ -71,7 +71,19 @@ def index_view(request, index_page):
     ids = [row["pk"] for row in page_obj.object_list]
     experiences = {
         page.pk: page
-        for page in ExperiencePage.objects.filter(pk__in=ids).prefetch_related("themes", "methods")
+        for page in ExperiencePage.objects.filter(pk__in=ids)
+        .select_related("locale")
+        .prefetch_related("themes", "methods")
+    }
+    # Untranslated experiences are listed in their own language, at their own address.
+    other_language_ids = [
+        row["pk"] for row in result.rows if row["locale_id"] != index_page.locale_id
+    ]
+    other_language_urls = {
+        page.pk: page.get_url(request)
+        for page in ExperiencePage.objects.filter(pk__in=other_language_ids).only(
+            "pk", "url_path", "locale_id"
+        )
     }
     labels = Labels()
     index_url = index_page.get_url(request)
@@ -81,7 +93,10 @@ def index_view(request, index_page):
         cards.append(
             {
                 "page": page,
-                "url": f"{index_url}{row['slug']}/",
+                "url": other_language_urls.get(row["pk"], f"{index_url}{row['slug']}/"),
+                "language": page.locale.language_code
+                if page.locale_id != index_page.locale_id
+                else "",
                 "country_name": countries.name(row["country"]),
                 "themes": labels.terms("theme", page.themes.all()),
                 "methods": labels.terms("method", page.methods.all()),
@@ -93,7 +108,7 @@ def index_view(request, index_page):
     map_points = [
         {
             "title": row["title"],
-            "url": f"{index_url}{row['slug']}/",
+            "url": other_language_urls.get(row["pk"], f"{index_url}{row['slug']}/"),
             "place": ", ".join(
                 part for part in (row["city"], countries.name(row["country"])) if part
             ),
