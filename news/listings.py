@@ -80,9 +80,7 @@ def _theme_choices(items):
     if not slugs:
         return []
     labels = localised_labels(Theme)
-    return sorted(
-        ((slug, labels.get(slug, slug)) for slug in slugs), key=lambda c: c[1].casefold()
-    )
+    return sorted(((slug, labels.get(slug, slug)) for slug in slugs), key=lambda c: c[1].casefold())
 
 
 def _theme_filter(items):

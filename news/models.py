@@ -456,9 +456,7 @@ class EventPage(
     country = models.CharField(
         _("country"), max_length=2, blank=True, help_text=_("Two-letter ISO code, e.g. PT.")
     )
-    region = models.CharField(
-        _("region"), max_length=32, choices=REGION_CHOICES, default=WORLDWIDE
-    )
+    region = models.CharField(_("region"), max_length=32, choices=REGION_CHOICES, default=WORLDWIDE)
     online_url = models.URLField(
         _("online link"), blank=True, help_text=_("Where to follow the event online.")
     )

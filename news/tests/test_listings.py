@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 import wagtail_factories
 
 from news.factories import EventPageFactory, NewsPageFactory, PolicyBriefPageFactory
-from news.models import PAGE_SIZE, EventKind, NewsPage, PublicationKind, Region
+from news.models import PAGE_SIZE, WORLDWIDE, EventKind, NewsPage, PublicationKind, Region
+from repository.factories import ThemeFactory
 
 from .helpers import multilingual_sections, soup
 
@@ -90,7 +91,7 @@ class EventAndPublicationFiltersTests(TestCase):
             parent=events,
             title="Web",
             kind=EventKind.WEBINAR,
-            region=Region.WORLDWIDE,
+            region=WORLDWIDE,
             start_date=future,
         )
         EventPageFactory(
@@ -138,20 +139,28 @@ class ListingQueryCountTests(TestCase):
     def setUpTestData(cls):
         cls.homes, cls.sections = multilingual_sections()
         cls.image = wagtail_factories.ImageFactory()
+        cls.themes = [ThemeFactory(name=f"Thème {n}", slug=f"theme-{n}") for n in range(4)]
 
     def fill(self, count):
         fr = self.sections["fr"]
         future = datetime.date.today() + datetime.timedelta(days=10)
         for n in range(count):
+            themes = self.themes[: 1 + n % 4]
             page = NewsPageFactory(parent=fr["news"], image=self.image)
             page.keywords.add(f"mot {n % 3}")
+            page.themes.set(themes)
             page.save_revision().publish()
-            EventPageFactory(
+            event = EventPageFactory(
                 parent=fr["events"],
                 image=self.image,
                 start_date=future + datetime.timedelta(days=n),
+                region=["europe", "africa", "worldwide"][n % 3],
             )
-            PolicyBriefPageFactory(parent=fr["publications"], image=self.image)
+            event.themes.set(themes)
+            event.save_revision().publish()
+            brief = PolicyBriefPageFactory(parent=fr["publications"], image=self.image)
+            brief.themes.set(themes)
+            brief.save_revision().publish()
 
     def count_queries(self, url):
         self.client.get(url)  # renditions are created on the first view
@@ -163,8 +172,11 @@ class ListingQueryCountTests(TestCase):
     def test_query_count_does_not_grow_with_the_items(self):
         urls = [
             "/fr/actualites/",
+            "/fr/actualites/?theme=theme-0",
             "/fr/agenda/",
+            "/fr/agenda/?theme=theme-1&region=europe",
             "/fr/publications/",
+            "/fr/publications/?theme=theme-0",
             "/fr/agenda/month/2024/10/",
             "/fr/",
         ]
