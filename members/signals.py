@@ -19,6 +19,11 @@ def _experience(workflow_state):
     return page if isinstance(page, ExperiencePage) else None
 
 
+def _submitted_version(task_state, page):
+    """The experience as submitted (its title may differ from the live one)."""
+    return task_state.revision.as_object() if task_state.revision_id else page
+
+
 @receiver(task_submitted)
 def ask_co_authors_to_sign_off(sender, instance, user=None, **kwargs):
     if not isinstance(instance.task.specific, CoAuthorSignOffTask):
@@ -29,7 +34,11 @@ def ask_co_authors_to_sign_off(sender, instance, user=None, **kwargs):
         return
     requested_by = workflow_state.requested_by
     others = CoAuthorSignOffTask.other_co_authors(page, requested_by).select_related("member")
-    send_to(others, "sign_off_requested", {"page": page, "requested_by": requested_by})
+    send_to(
+        others,
+        "sign_off_requested",
+        {"page": _submitted_version(instance, page), "requested_by": requested_by},
+    )
 
 
 @receiver(task_approved)
@@ -40,7 +49,11 @@ def tell_requester_it_was_signed_off(sender, instance, user=None, **kwargs):
     page = _experience(workflow_state)
     if page is None or workflow_state.requested_by is None:
         return
-    send_to([workflow_state.requested_by], "signed_off", {"page": page, "actor": user})
+    send_to(
+        [workflow_state.requested_by],
+        "signed_off",
+        {"page": _submitted_version(instance, page), "actor": user},
+    )
 
 
 @receiver(task_rejected)
@@ -55,7 +68,12 @@ def tell_co_authors_changes_are_requested(sender, instance, user=None, **kwargs)
     send_to(
         co_authors_of(page, exclude=user),
         "changes_requested",
-        {"page": page, "actor": user, "comment": instance.comment, "step": step},
+        {
+            "page": _submitted_version(instance, page),
+            "actor": user,
+            "comment": instance.comment,
+            "step": step,
+        },
     )
 
 

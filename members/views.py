@@ -181,7 +181,12 @@ def send_invitation(invitation, request=None):
 def _add_co_author(invitation, user):
     """Adds the member to the experience's co-authors, on the live row and on a pending draft."""
     page = invitation.experience.specific
-    page.co_authors.add(user)
+    # A ParentalManyToManyField only writes on the page's save; the live row is left as it is
+    # and the relation row is written directly.
+    ExperiencePage.co_authors.through.objects.get_or_create(
+        experiencepage_id=page.pk, user_id=user.pk
+    )
+    page = ExperiencePage.objects.get(pk=page.pk)
     if page.has_unpublished_changes:
         # The newest draft must carry the new co-author too, or publishing it would drop them.
         draft = page.get_latest_revision_as_object()
@@ -587,16 +592,15 @@ def apply(request):
     rate_limited = False
     if request.method == "POST":
         form = MembershipApplicationForm(request.POST)
+        # Every attempt counts, valid or not: five an hour per address.
         if is_ratelimited(
-            request, group="members:apply", key="ip", rate="5/h", method="POST", increment=False
+            request, group="members:apply", key="ip", rate="5/h", method="POST", increment=True
         ):
             rate_limited = True
         elif form.is_spam():
-            is_ratelimited(request, group="members:apply", key="ip", rate="5/h", increment=True)
             logger.info("Membership application rejected by the honeypot")
             return HttpResponseRedirect(reverse("members:apply_thanks"))
         elif form.is_valid():
-            is_ratelimited(request, group="members:apply", key="ip", rate="5/h", increment=True)
             application = form.save(commit=False)
             application.language = translation.get_language() or settings.LANGUAGE_CODE
             application.save()

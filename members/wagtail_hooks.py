@@ -30,6 +30,7 @@ class InvitationViewSet(ModelViewSet):
     model = Invitation
     icon = "mail"
     menu_label = _("Co-author invitations")
+    url_prefix = "members/invitations"
     add_view_class = InvitationCreateView
     form_fields = ["email", "experience", "organisation", "language", "message"]
     list_display = ["email", "experience", "created_at", "state_label", "invited_by"]
@@ -44,6 +45,7 @@ class MembershipApplicationViewSet(ModelViewSet):
     icon = "form"
     menu_label = _("Membership applications")
     url_namespace = "members_application"
+    url_prefix = "members/applications"
     form_fields = ["status", "notes"]
     list_display = ["organisation_name", "country", "organisation_type", "status", "created_at"]
     list_filter = ["status", "organisation_type"]
@@ -56,6 +58,7 @@ class MemberViewSet(ModelViewSet):
     model = Member
     icon = "user"
     menu_label = _("Members")
+    url_prefix = "members/accounts"
     form_fields = ["user", "organisation", "language"]
     list_display = ["__str__", "organisation", "language", "created_at"]
     list_filter = ["language"]

@@ -10,7 +10,14 @@ assigned on creation (members/signals.py).
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import GroupApprovalTask, TaskState, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import (
+    GroupApprovalTask,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from .models import CoAuthorSignOffTask
 
@@ -53,8 +60,10 @@ def ensure_experience_workflow():
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:
         workflow = Workflow.objects.create(name=WORKFLOW_NAME)
-        workflow.workflow_tasks.create(task=sign_off, sort_order=0)
-        workflow.workflow_tasks.create(task=review, sort_order=1)
+    for order, task in enumerate((sign_off, review)):
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
 
     for index in ExperienceIndexPage.objects.all():
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
