@@ -74,10 +74,7 @@ def _locale_codes(context):
     codes = getattr(holder, "_translation_locale_codes", None)
     if codes is None:
         codes = dict(Locale.objects.values_list("pk", "language_code"))
-        try:
-            holder._translation_locale_codes = codes
-        except AttributeError:
-            pass
+        holder._translation_locale_codes = codes
     return codes
 
 

@@ -69,3 +69,12 @@ def translate_segments(translation, prefix="", translation_type="manual", only=N
                 "tool_name": "DeepL" if translation_type == "machine" else "",
             },
         )
+
+
+def publish_translation_target(translation):
+    """Save and publish the translated object (wagtail-localize publishes on commit)."""
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
+    return translation.get_target_instance()
