@@ -45,12 +45,33 @@ class HomePage(SocialMetaMixin, Page):
         _("introduction"), blank=True, help_text=_("One or two sentences under the title.")
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    featured_experience = models.ForeignKey(
+        "repository.ExperiencePage",
+        verbose_name=_("featured experience"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown on the home page in its translation of each language. Leave empty to show "
+            "the most recently updated experience."
+        ),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("featured_experience"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
+    ]
+    override_translatable_fields = [
+        *SocialMetaMixin.override_translatable_fields,
+        SynchronizedField("featured_experience"),
     ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

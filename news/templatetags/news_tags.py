@@ -25,7 +25,8 @@ def _index(model, home):
 
 @register.inclusion_tag("news/includes/home_highlights.html", takes_context=True)
 def news_highlights(context, home):
-    """The latest news, the next events and the latest publication of the home's language.
+    """The latest news, the next events, a featured experience and the latest publication of the
+    home's language.
 
     A template tag rather than a HomePage method, so that `home` does not import `news`
     (which imports `home`).
@@ -42,7 +43,26 @@ def news_highlights(context, home):
         "latest_news": list(news_index.items()[:3]) if news_index else [],
         "next_events": list(event_index.upcoming()[:3]) if event_index else [],
         "latest_publication": publication_index.items().first() if publication_index else None,
+        "featured_experience": featured_experience(home) if home else None,
     }
+
+
+def featured_experience(home):
+    """The home's chosen experience in the home's language (or the original when untranslated),
+    else the most recently updated live experience of that language."""
+    from repository.models import ExperiencePage
+
+    live = ExperiencePage.objects.live().public().select_related("main_image")
+    chosen = home.featured_experience
+    if chosen is not None:
+        translated = live.filter(
+            translation_key=chosen.translation_key, locale_id=home.locale_id
+        ).first()
+        if translated is not None:
+            return translated
+        if chosen.live:
+            return chosen
+    return live.filter(locale_id=home.locale_id).order_by("-last_published_at", "-pk").first()
 
 
 @register.filter

@@ -187,3 +187,36 @@ class RegionMigrationTests(TestCase):
         EventPage.objects.filter(pk=event.pk).update(region="latin_america")
         migration.forwards(apps, None)
         self.assertEqual(EventPage.objects.get(pk=event.pk).region, "latin-america")
+
+
+class FeaturedExperienceTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.homes, cls.sections = multilingual_sections()
+        index = ExperienceIndexPageFactory(parent=cls.homes["fr"])
+        publish_translation(index, "es")
+        cls.chosen = ExperiencePageFactory(parent=index, title="Choisie")
+        cls.chosen.save_revision().publish()
+        cls.recent = ExperiencePageFactory(parent=index, title="Récente")
+        cls.recent.save_revision().publish()
+        cls.chosen_es = publish_translation(cls.chosen, "es")
+        cls.chosen_es.title = "Elegida"
+        cls.chosen_es.save_revision().publish()
+
+    def featured(self, url):
+        section = soup(self.client.get(url)).select_one(".news-home__featured")
+        return section.select_one(".news-card__title a").get_text() if section else None
+
+    def test_without_a_choice_the_most_recently_updated_experience_is_featured(self):
+        self.assertEqual(self.featured("/fr/"), "Récente")
+        self.assertEqual(self.featured("/es/"), "Elegida")  # the only Spanish one
+        self.assertIsNone(self.featured("/pt/"))
+
+    def test_the_chosen_experience_is_featured_in_each_language(self):
+        home = self.homes["fr"]
+        home.featured_experience = self.chosen
+        home.save_revision().publish()
+        self.homes["es"].featured_experience = self.chosen  # synchronised by wagtail-localize
+        self.homes["es"].save_revision().publish()
+        self.assertEqual(self.featured("/fr/"), "Choisie")
+        self.assertEqual(self.featured("/es/"), "Elegida")
