@@ -17,6 +17,8 @@ from copy import deepcopy
 
 from wagtail.models import Locale
 
+from django_countries.fields import Country
+
 from search.backends import ENGINE_ERRORS, mark_engine_down
 
 # Built-in token filters of Elasticsearch and OpenSearch (module analysis-common): no plugin needed.
@@ -93,6 +95,12 @@ def language_backend(base_backend):
             "analyzer": "edgengram_analyzer",
             "search_analyzer": "edgengram_search",
         }
+
+        def _clean_value(self, value):
+            # A CountryField's value (django_countries' Country) is not JSON: index its code.
+            if isinstance(value, Country):
+                return value.code
+            return super()._clean_value(value)
 
     class LanguageIndex(base_backend.index_class):
         def _mine(self, obj, cache):

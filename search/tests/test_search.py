@@ -221,3 +221,20 @@ def test_search_health_reports_an_unreachable_engine(settings, capsys, language_
 def test_search_health_without_engine(capsys, language_pages):
     call_command("search_health")
     assert "no engine configured" in capsys.readouterr().out
+
+
+def test_engine_documents_of_experiences_serialise_their_country(language_pages):
+    """A CountryField value is indexed as its code (the client cannot serialise it otherwise)."""
+    from opensearchpy.serializer import JSONSerializer
+
+    from repository.factories import ExperienceIndexPageFactory, ExperiencePageFactory
+
+    homes, _pages = language_pages
+    index = ExperienceIndexPageFactory(parent=homes["fr"])
+    page = ExperiencePageFactory(parent=index, country="SN")
+    backend = get_search_backend(
+        "search.backends.opensearch3", URLS=["http://127.0.0.1:9"], LANGUAGE="fr"
+    )
+    document = backend.mapping_class(type(page)).get_document(page)
+    assert document["repository_experiencepage__country_filter"] == "SN"
+    assert '"SN"' in JSONSerializer().dumps(document)
