@@ -64,6 +64,7 @@ class CandidatureTestCase(TestCase):
         cls.required, cls.optional = cls.tree["questions"]
 
     def setUp(self):
+        self.enterContext(translation.override("en"))
         self.client.force_login(self.member)
 
     def draft(self, **fields):
@@ -177,7 +178,8 @@ class DraftTests(CandidatureTestCase):
         page = candidature.experience
         self.assertEqual(page.title, "Assemblée citoyenne du climat")
         self.assertFalse(page.live)
-        self.assertEqual(page.get_parent().specific, self.tree["indexes"]["fr"])
+        # Under the index of the language the candidate applied in.
+        self.assertEqual(page.get_parent().specific, self.tree["indexes"]["en"])
         self.assertIn(self.member, ExperiencePage.objects.get(pk=page.pk).co_authors.all())
         self.assertEqual(candidature.state, Candidature.State.DRAFT)
 

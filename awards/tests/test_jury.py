@@ -6,7 +6,7 @@ from unittest import mock
 
 from django.test import TestCase
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ..factories import AwardEditionPageFactory, CandidatureFactory, UserFactory, make_juror
 from ..models import Candidature, ConflictOfInterest, JuryScore, PublicVote
@@ -53,6 +53,7 @@ class JuryTestCase(TestCase):
         )
 
     def setUp(self):
+        self.enterContext(translation.override("en"))
         self.client.force_login(self.juror)
 
     def score_url(self, candidature, edition=None):
