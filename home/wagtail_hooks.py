@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import page_cache
 from .models import SiteSettings
 
 
@@ -18,3 +20,9 @@ class SiteSettingsViewSet(SnippetViewSet):
 
 
 register_snippet(SiteSettingsViewSet)
+
+
+@hooks.register("before_serve_page")
+def mark_page_cacheable(page, request, serve_args, serve_kwargs):
+    """Public pages may be answered from the anonymous page cache (home/page_cache.py)."""
+    page_cache.mark_cacheable(request, page)

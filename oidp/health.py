@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.search.backends import get_search_backend
 
+from home.page_cache import CACHE_ERRORS
 from search.backends import ENGINE_ERRORS, engine_backend_name, engine_configured
 
 logger = logging.getLogger("oidp.health")
@@ -39,20 +40,6 @@ def check_database():
         logger.error("Health check: database unavailable: %s", error)
         return "error"
     return "ok"
-
-
-def _cache_errors():
-    errors = [OSError]
-    try:
-        import redis
-
-        errors.append(redis.RedisError)
-    except ImportError:  # pragma: no cover - redis is in requirements.txt
-        pass
-    return tuple(errors)
-
-
-CACHE_ERRORS = _cache_errors()
 
 
 def check_cache():

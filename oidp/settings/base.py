@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 # https://docs.djangoproject.com/en/5.2/topics/i18n/translation/#how-django-discovers-language-preference
@@ -66,11 +67,16 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "oidp.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every page, 304 when unchanged; outside the page cache so that hits get it too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "oidp.urls"
@@ -118,6 +124,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Full-page cache for anonymous visitors (home/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+
 # https://docs.djangoproject.com/en/5.2/ref/settings/#auth-password-validators
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -125,6 +134,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# https://docs.djangoproject.com/en/5.2/topics/auth/customizing/#specifying-authentication-backends
+# and https://django-axes.readthedocs.io/en/latest/2_installation.html: axes first, so that every
+# login form (the member area's and the Wagtail admin's) is protected against brute force.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "members:login"
+LOGIN_REDIRECT_URL = "members:dashboard"
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "members.views.lockout"
+AXES_USERNAME_FORM_FIELD = "username"
+# Members: invitation links expire after this many seconds; the secretariat receives the
+# membership applications at this address (the site-wide contact address when empty).
+MEMBERS_INVITATION_MAX_AGE = env.int("MEMBERS_INVITATION_MAX_AGE", default=60 * 60 * 24 * 14)
+MEMBERS_SECRETARIAT_EMAIL = env.str("MEMBERS_SECRETARIAT_EMAIL", default="")
 
 # https://docs.djangoproject.com/en/5.2/topics/i18n/
 # The default content language is French; DEFAULT_LANGUAGE changes it.
@@ -219,6 +249,15 @@ SEARCH_ENGINE_RETRY_AFTER = env.int("SEARCH_ENGINE_RETRY_AFTER", default=30)
 REPOSITORY_MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 REPOSITORY_MAP_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
 
+# https://django-ratelimit.readthedocs.io/en/stable/settings.html
+# The Best Practice Award: attachment limits, vote confirmation links and vote rate limits.
+AWARDS_ATTACHMENT_MAX_SIZE = env.int("AWARDS_ATTACHMENT_MAX_SIZE", default=10 * 1024 * 1024)
+AWARDS_ATTACHMENT_MAX_COUNT = env.int("AWARDS_ATTACHMENT_MAX_COUNT", default=5)
+AWARDS_VOTE_CONFIRMATION_MAX_AGE = env.int("AWARDS_VOTE_CONFIRMATION_MAX_AGE", default=48 * 60 * 60)
+AWARDS_VOTE_RATE_PER_ADDRESS = env.str("AWARDS_VOTE_RATE_PER_ADDRESS", default="3/h")
+AWARDS_VOTE_RATE_PER_IP = env.str("AWARDS_VOTE_RATE_PER_IP", default="30/h")
+RATELIMIT_USE_CACHE = "default"
+
 # https://docs.djangoproject.com/en/5.2/topics/logging/
 LOGGING = {
     "version": 1,
@@ -236,3 +275,13 @@ LOGGING = {
 
 # Whether seed_demo may create a development admin account (never in production settings).
 DEMO_ADMIN_ALLOWED = False
+
+# https://wagtail-localize.readthedocs.io/en/latest/how-to/integrations/machine-translation/
+# DeepL when DEEPL_API_KEY is set (a key ending in ":fx" uses DeepL's free API); without a key
+# no machine translator, and the translation editor offers no machine-translation button.
+DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }

@@ -15,3 +15,6 @@ DEMO_ADMIN_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Template edits do not invalidate the anonymous page cache: off while developing, unless asked.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

@@ -1,0 +1,192 @@
+"""A full-page cache for anonymous visitors, in the site's cache (Redis in production).
+
+No maintained package does this for Wagtail 8 (wagtail-cache stops at Wagtail 7), so it is built
+on Django's cache and Wagtail's own hook and signals, in three small parts:
+
+* the `before_serve_page` hook (home/wagtail_hooks.py) marks a request as cacheable when it
+  serves a public Wagtail page (no view restriction), with the page's time-to-live;
+* `AnonymousPageCacheMiddleware` answers repeated anonymous GETs of those pages from the cache,
+  keyed on host and full path (the language is the path's prefix, so each language has its own
+  entries) and on a site-wide generation number;
+* some pages change with the clock alone (an event moves from "upcoming" to "past", an award
+  edition enters its next phase): apps say when through the `page_cache_next_change` hook, a
+  function `(now) -> the next aware datetime at which some page changes by itself, or None`;
+  every entry is stored with the earliest of those moments and is not served after it;
+* any change of published content (publish, unpublish, move, delete, a translation synced and
+  published, a snippet, an image, a document, a site) bumps the generation, so no stale page
+  outlives the change. Listings, menus and home highlights depend on many pages, which is why
+  the whole site's entries go rather than one page's.
+
+A visitor with a session or a pending message is never served from the cache (members and
+editors see their own state), and a response that varies on the cookie (a form with a CSRF
+token), sets a cookie or says it is private is never stored. When the cache itself is
+unreachable, pages are rendered as if there were no cache (logged), never a 500.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, has_vary_header
+
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger("oidp.page_cache")
+
+GENERATION_KEY = "pagecache:generation"
+REQUEST_FLAG = "_page_cache_seconds"
+CACHE_HEADER = "X-Page-Cache"
+
+
+def _cache_errors():
+    """What Django's cache backends raise when the cache server is unreachable."""
+    errors = [OSError]
+    try:
+        import redis
+
+        errors.append(redis.RedisError)
+    except ImportError:  # pragma: no cover - redis is in requirements.txt
+        pass
+    return tuple(errors)
+
+
+CACHE_ERRORS = _cache_errors()
+
+
+def cache_seconds():
+    return settings.PAGE_CACHE_SECONDS
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A fresh cache: start from the clock so that a restarted Redis never revives old keys.
+        generation = int(time.time() * 1000)
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def invalidate(**kwargs):
+    """Forget every cached page (a new generation makes the old keys unreachable)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet: nothing cached under the current one
+        cache.set(GENERATION_KEY, int(time.time() * 1000), None)
+    except CACHE_ERRORS as error:
+        # Publishing never fails because the cache is down; entries expire on their own.
+        logger.error("Page cache unavailable, could not invalidate: %s", error)
+
+
+def mark_cacheable(request, page):
+    """Called for every Wagtail page served: only public pages are cached."""
+    seconds = getattr(page.specific_class, "page_cache_seconds", None)
+    if seconds is None:
+        seconds = cache_seconds()
+    if seconds and not page.get_view_restrictions().exists():
+        setattr(request, REQUEST_FLAG, seconds)
+
+
+def next_change(now=None):
+    """The earliest moment at which a page changes by itself (see the module's docstring)."""
+    now = now or timezone.now()
+    moments = [
+        moment for hook in hooks.get_hooks("page_cache_next_change") if (moment := hook(now))
+    ]
+    return min(moments) if moments else None
+
+
+def _key(request, generation):
+    return f"pagecache:{generation}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _request_may_use_cache(request):
+    if request.method != "GET" or not cache_seconds():
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _response_may_be_stored(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if has_vary_header(response, "Cookie"):
+        return False
+    directives = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return not directives & {"private", "no-cache", "no-store"}
+
+
+# Headers that describe the body and travel with it; the others are added again on each response.
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "Vary",
+    "Link",
+    "X-Frame-Options",
+    "Cache-Control",
+)
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _request_may_use_cache(request):
+            return self.get_response(request)
+        try:
+            generation = current_generation()
+            key = _key(request, generation)
+            stored = cache.get(key)
+        except CACHE_ERRORS as error:
+            logger.warning("Page cache unavailable, rendering without it: %s", error)
+            return self.get_response(request)
+        if stored is not None and (stored[3] is None or timezone.now() < stored[3]):
+            status, headers, content, _valid_until = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[CACHE_HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        seconds = getattr(request, REQUEST_FLAG, None)
+        if seconds and _response_may_be_stored(response):
+            headers = [(name, response[name]) for name in STORED_HEADERS if name in response]
+            valid_until = next_change()
+            stored = (response.status_code, headers, response.content, valid_until)
+            try:
+                cache.set(key, stored, seconds)
+            except CACHE_ERRORS as error:
+                logger.warning("Page cache unavailable, page not stored: %s", error)
+                return response
+            response[CACHE_HEADER] = "miss"
+        return response
+
+
+def _content_changed(sender, instance=None, **kwargs):
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage, AbstractRendition
+    from wagtail.models import Site, TranslatableMixin
+
+    if isinstance(instance, AbstractRendition):
+        return  # a new rendition changes no page
+    if isinstance(instance, (Page, TranslatableMixin, AbstractImage, AbstractDocument, Site)):
+        invalidate()
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate, dispatch_uid=f"page_cache_{signal!r}")
+    post_save.connect(_content_changed, dispatch_uid="page_cache_post_save")
+    post_delete.connect(_content_changed, dispatch_uid="page_cache_post_delete")
