@@ -219,8 +219,8 @@ def fact_box(page, index_url, labels, organisations):
         ],
     )
     add(_("Keywords"), [{"text": tag.name} for tag in page.keywords.all()])
-    if page.promoting_organisation:
-        organisation = page.promoting_organisation
+    organisation = page.promoting_organisation
+    if organisation and organisation.publication_consent:
         add(
             _("Promoted by"),
             [
@@ -235,6 +235,7 @@ def fact_box(page, index_url, labels, organisations):
         [
             {"text": organisations.get(p.slug, p.name), "url": p.website}
             for p in page.partners.all()
+            if p.publication_consent
         ],
     )
     if page.participants_number is not None:
@@ -286,6 +287,8 @@ def experience_context(request, page):
     absolute_url = request.build_absolute_uri(page.get_url(request))
     site_name = settings.WAGTAIL_SITE_NAME
     promoter = page.promoting_organisation
+    if promoter and not promoter.publication_consent:
+        promoter = None  # an organisation that did not agree is named nowhere public
     promoter_name = organisations.get(promoter.slug, promoter.name) if promoter else ""
     place = ", ".join(part for part in (page.city, str(page.country.name)) if part)
     cite = _(

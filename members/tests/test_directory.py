@@ -85,6 +85,12 @@ class ConsentTests(TestCase):
             self.assertNotIn("Secret Municipality", response.content.decode(), url)
             self.assertIn("Ciudad Abierta", response.content.decode(), url)
 
+    def test_the_experience_page_its_citation_and_json_ld_leave_them_out(self):
+        response = self.client.get(self.page.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "Secret Municipality")
+        self.assertContains(response, "Ciudad Abierta")  # the consenting partner stays
+
 
 class MembershipApplicationTests(TestCase):
     @classmethod
