@@ -96,8 +96,10 @@ def matching_ids(results):
     return [page.pk for page in results]  # pragma: no cover - other database backends
 
 
-def search_pages(query, language_code, selected=None, sort="relevance", page_number=1):
-    """One page of results and the facets' counts.
+def search_pages(
+    query, language_code, selected=None, sort="relevance", page_number=1, with_facets=True
+):
+    """One page of results and the facets' counts (unless `with_facets` is false).
 
     An empty query with filters lists every page with those filters (browsing by theme).
     """
@@ -127,9 +129,11 @@ def search_pages(query, language_code, selected=None, sort="relevance", page_num
         except (EmptyPage, PageNotAnInteger):
             page = paginator.page(paginator.num_pages if paginator.count else 1)
         page.object_list = [p.specific for p in page.object_list]
+        facet_counts = []
+        if not with_facets:
+            return page, paginator.count, facet_counts
         # The pages matching the text alone; each facet counts them narrowed by the others.
         ids = matching_ids(search(base))
-        facet_counts = []
         for facet in facets:
             scoped = ids
             others = {p: v for p, v in selected.items() if p != facet.param}

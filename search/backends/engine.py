@@ -26,7 +26,16 @@ LANGUAGE_ANALYSIS = {
     "fr": {"stopwords": "_french_", "stemmer": "light_french", "elision": True},
     "es": {"stopwords": "_spanish_", "stemmer": "light_spanish", "elision": False},
     "en": {"stopwords": "_english_", "stemmer": "english", "elision": False},
-    "pt": {"stopwords": "_portuguese_", "stemmer": "light_portuguese", "elision": False},
+    # Portuguese: the light stemmer maps the nasal plurals to their singular ("decisões" and
+    # "decisão" -> "decisa") only with their tilde, so the tilde of an unaccented "-oes", "-aes",
+    # "-ao" is put back first, and accents are folded after stemming.
+    "pt": {
+        "stopwords": "_portuguese_",
+        "stemmer": "light_portuguese",
+        "elision": False,
+        "restore": [("oes$", "ões"), ("aes$", "ães"), ("ao$", "ão")],
+        "fold_after_stemming": True,
+    },
 }
 
 FRENCH_ELISION_ARTICLES = [
@@ -42,14 +51,23 @@ def language_index_settings(language_code):
     """The analysis settings added to Wagtail's own for the indexes of one language.
 
     Order matters: stop words are removed before folding (the lists carry accents), and accents
-    are folded before stemming so that "democratie" and "démocratie" reach the stemmer equal.
+    are folded before stemming so that "democratie" and "démocratie" reach the stemmer equal
+    (Portuguese restores the nasal endings' tilde and stems first, see LANGUAGE_ANALYSIS).
     """
     conf = LANGUAGE_ANALYSIS[language_code]
     filters = {
         f"{language_code}_stop": {"type": "stop", "stopwords": conf["stopwords"]},
         f"{language_code}_stemmer": {"type": "stemmer", "language": conf["stemmer"]},
     }
-    chain = ["lowercase", f"{language_code}_stop", "asciifolding", f"{language_code}_stemmer"]
+    chain = ["lowercase", f"{language_code}_stop"]
+    for number, (pattern, replacement) in enumerate(conf.get("restore", [])):
+        name = f"{language_code}_restore_{number}"
+        filters[name] = {"type": "pattern_replace", "pattern": pattern, "replacement": replacement}
+        chain.append(name)
+    if conf.get("fold_after_stemming"):
+        chain += [f"{language_code}_stemmer", "asciifolding"]
+    else:
+        chain += ["asciifolding", f"{language_code}_stemmer"]
     if conf["elision"]:
         filters[f"{language_code}_elision"] = {
             "type": "elision",

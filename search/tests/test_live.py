@@ -69,6 +69,19 @@ def test_engine_stems_and_folds_accents_per_language(site, language):
         assert titles(outcome) == [title], query
 
 
+def test_portuguese_nasal_plurals_find_the_singular(site):
+    homes, _pages = site
+    page = StandardPageFactory(
+        parent=homes["pt"], title="Decisão coletiva", locale=homes["pt"].locale
+    )
+    page.save_revision().publish()
+    refresh()
+    for query in ["decisões", "decisoes", "decisao"]:
+        outcome = search_pages(query, "pt")
+        assert outcome.backend == "engine_pt"
+        assert titles(outcome) == ["Decisão coletiva"], query
+
+
 def test_facets_with_counts(site):
     outcome = search_pages("democratie", "fr")
     (facet, rows), *_ = outcome.facets

@@ -238,3 +238,21 @@ def test_engine_documents_of_experiences_serialise_their_country(language_pages)
     document = backend.mapping_class(type(page)).get_document(page)
     assert document["repository_experiencepage__country_filter"] == "SN"
     assert '"SN"' in JSONSerializer().dumps(document)
+
+
+def test_portuguese_analyser_restores_the_tilde_and_stems_before_folding():
+    backend = get_search_backend(
+        "search.backends.opensearch3", URLS=["http://127.0.0.1:9"], LANGUAGE="pt"
+    )
+    analysis = backend.settings["settings"]["analysis"]
+    chain = analysis["analyzer"]["default"]["filter"]
+    assert chain.index("pt_restore_0") < chain.index("pt_stemmer") < chain.index("asciifolding")
+    assert analysis["filter"]["pt_restore_0"] == {
+        "type": "pattern_replace",
+        "pattern": "oes$",
+        "replacement": "ões",
+    }
+    french = get_search_backend(
+        "search.backends.opensearch3", URLS=["http://127.0.0.1:9"], LANGUAGE="fr"
+    ).settings["settings"]["analysis"]["analyzer"]["default"]["filter"]
+    assert french.index("asciifolding") < french.index("fr_stemmer")
