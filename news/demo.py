@@ -254,3 +254,39 @@ def seed(stdout):
     _ensure_news(sections["news"], locales, progress)
     _ensure_events(sections["events"], locales, progress)
     _ensure_brief(sections["publications"], locales, progress)
+    _link_vocabularies(stdout)
+
+
+def _link_vocabularies(stdout):
+    """Themes and SDGs of the demo pages and of their translations (the same default-language
+    terms in every language); skipped for terms the repository's demo has not created."""
+    from wagtail.models import Page
+
+    from repository.vocabularies import SustainableDevelopmentGoal, Theme
+
+    default = Locale.get_default()
+    themes = {theme.slug: theme for theme in Theme.objects.filter(locale=default)}
+    sdgs = {sdg.number: sdg for sdg in SustainableDevelopmentGoal.objects.filter(locale=default)}
+    if not themes:
+        stdout.write(
+            "  news: no themes yet (seed the repository first) - pages left without themes"
+        )
+    linked = 0
+    for slug, (theme_slugs, sdg_numbers) in content.VOCABULARY.items():
+        original = Page.objects.filter(slug=slug, locale=default).first()
+        if original is None:
+            continue
+        wanted_themes = [themes[code] for code in theme_slugs if code in themes]
+        wanted_sdgs = [sdgs[number] for number in sdg_numbers if number in sdgs]
+        for page in Page.objects.filter(translation_key=original.translation_key).specific():
+            if not hasattr(page, "themes"):
+                continue
+            if set(page.themes.all()) == set(wanted_themes) and set(page.sdgs.all()) == set(
+                wanted_sdgs
+            ):
+                continue
+            page.themes.set(wanted_themes)
+            page.sdgs.set(wanted_sdgs)
+            page.save_revision().publish()
+            linked += 1
+    stdout.write(f"  news: themes and SDGs set on {linked} pages")

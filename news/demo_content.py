@@ -394,3 +394,19 @@ BRIEF = {
         ("Ville de Rio de Janeiro", "https://prefeitura.rio/"),
     ],
 }
+
+
+# Themes (repository vocabulary codes, seeded by the repository's demo) and SDGs of the pages,
+# by slug of the page in the default language.
+VOCABULARY = {
+    "appel-prix-oidp-2024": (["open-government", "inclusion"], [16]),
+    "conference-valongo-2024": (["cities", "digital-democracy"], [11, 16]),
+    "note-orientation-democratie-2023": (["open-government", "transparency"], [16]),
+    "forum-democratie-directe-bucarest": (["open-government"], [16]),
+    "journee-internationale-democratie-2024": (["inclusion", "youth"], [16]),
+    "conference-oidp-valongo": (["cities", "urban-planning"], [11, 16]),
+    "gouvernements-locaux-mefiance-polarisation-extremismes": (
+        ["open-government", "transparency", "inclusion"],
+        [16, 17],
+    ),
+}

@@ -13,6 +13,10 @@ class DemoContentTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         home_demo.seed(io.StringIO())
+        from repository.factories import ThemeFactory
+
+        ThemeFactory(name="Gouvernement ouvert", slug="open-government")
+        ThemeFactory(name="Transparence", slug="transparency")
         cls.first_run = io.StringIO()
         demo.seed(cls.first_run)
 
@@ -49,3 +53,14 @@ class DemoContentTests(TestCase):
         for translation in french.get_translations():
             self.assertEqual(translation.time_zone, "Europe/Lisbon")
             self.assertEqual(translation.starts_at, french.starts_at)
+
+    def test_demo_pages_carry_themes_and_sdgs_in_every_language(self):
+        briefs = PolicyBriefPage.objects.all()
+        self.assertEqual(briefs.count(), 4)
+        for brief in briefs:
+            self.assertEqual(
+                sorted(theme.slug for theme in brief.themes.all()),
+                ["open-government", "transparency"],
+            )
+            self.assertEqual(sorted(sdg.number for sdg in brief.sdgs.all()), [16, 17])
+        self.assertIn("themes and SDGs set on", self.first_run.getvalue())
