@@ -74,11 +74,16 @@ class SearchOutcome:
 ENGINE_ID_WINDOW = 10_000  # the engines' default index.max_result_window
 
 
+ID_LIST_LIMIT = 20_000  # beyond this, database backends pass a subquery instead of a list
+
+
 def matching_ids(results):
     """The pks of every page a search matches, without loading the pages.
 
-    Database backends: a subquery (the search's own SQL, unsliced). Engine backends: one request
-    for the ids only (`_source: false`, stored field `pk`), at most ENGINE_ID_WINDOW of them.
+    Engine backends: one request for the ids only (`_source: false`, stored field `pk`), at most
+    ENGINE_ID_WINDOW of them. Database backends: the search's own SQL without scores or ordering,
+    run once (the facets then aggregate the list instead of running the text search again each),
+    or left as a subquery when it matches more than ID_LIST_LIMIT pages.
     """
     compiler = results.query_compiler
     if hasattr(results, "_backend_do_search"):  # Elasticsearch / OpenSearch
@@ -91,8 +96,15 @@ def matching_ids(results):
         )
         return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
     if hasattr(compiler, "get_config") and hasattr(compiler, "search"):  # PostgreSQL, SQLite
-        queryset = compiler.search(compiler.get_config(results.backend), None, None)
-        return queryset.order_by().values("pk")
+        order_by_relevance = compiler.order_by_relevance
+        compiler.order_by_relevance = False  # no scores needed for the ids
+        try:
+            queryset = compiler.search(compiler.get_config(results.backend), None, None)
+        finally:
+            compiler.order_by_relevance = order_by_relevance
+        subquery = queryset.order_by().values("pk")
+        ids = list(subquery.values_list("pk", flat=True)[: ID_LIST_LIMIT + 1])
+        return ids if len(ids) <= ID_LIST_LIMIT else subquery
     return [page.pk for page in results]  # pragma: no cover - other database backends
 
 
