@@ -34,7 +34,9 @@ class LoginTests(TestCase):
         )
         self.assertEqual(response.status_code, 429)
         self.assertContains(response, '<html lang="pt"', status_code=429)
-        self.assertContains(response, "Too many failed log-in attempts", status_code=429)
+        self.assertContains(
+            response, "Demasiadas tentativas de início de sessão falhadas", status_code=429
+        )
         self.assertNotIn("_auth_user_id", self.client.session)
 
     def test_the_admin_login_is_protected_too(self):

@@ -58,6 +58,8 @@ class ReaderNoticeTests(TestCase):
         StringTranslation.objects.filter(locale__language_code="pt").update(
             translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL
         )
+        # The reviewed translation is published again, which renews the anonymous page cache.
+        publish_translation_target(self.machine)
         notice = self.notice(self.pt_url)
         self.assertIsNone(notice.select_one(".translation-notice__machine"))
 

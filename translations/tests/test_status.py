@@ -71,7 +71,8 @@ class StatusViewTests(TestCase):
         in_progress = rows["Agenda local"]
         self.assertEqual(in_progress.done_segments, 1)
         self.assertGreater(in_progress.total_segments, 1)
-        self.assertContains(response, f"1 of {in_progress.total_segments} segments")
+        # The admin speaks French to a user without a preference (the default language).
+        self.assertContains(response, f"segments traduits : 1 sur {in_progress.total_segments}")
 
         # Each row links to what to do next.
         self.assertIn(
