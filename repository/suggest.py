@@ -11,7 +11,6 @@ import logging
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -21,14 +20,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
+from django_ratelimit.core import get_usage
 
 from .models import ExperiencePage, Status
 from .vocabularies import Method, Theme, default_locale_choices, localised_labels
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMIT = 5  # suggestions per address and window
-RATE_WINDOW = 60 * 60  # seconds
+RATE_LIMIT = 5  # suggestions per address and hour
 HONEYPOT_FIELD = "website_url"
 
 
@@ -79,26 +78,25 @@ class SuggestionForm(forms.Form):
         return bool(self.data.get(HONEYPOT_FIELD))
 
 
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def _rate_key(request):
-    return f"repository:suggest:{_client_address(request)}"
+def _usage(request, increment):
+    """This address's suggestions in the current window, counted by django-ratelimit."""
+    return get_usage(
+        request,
+        group="repository:suggest",
+        key="ip",
+        rate=f"{RATE_LIMIT}/h",
+        method="POST",
+        increment=increment,
+    )
 
 
 def is_rate_limited(request):
-    return cache.get(_rate_key(request), 0) >= RATE_LIMIT
+    usage = _usage(request, increment=False)
+    return usage["should_limit"] or usage["count"] >= RATE_LIMIT
 
 
 def count_submission(request):
-    key = _rate_key(request)
-    if cache.add(key, 1, RATE_WINDOW):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW)
+    _usage(request, increment=True)
 
 
 def _unique_slug(index_page, title):
