@@ -56,13 +56,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 # https://docs.djangoproject.com/en/5.2/topics/i18n/translation/#how-django-discovers-language-preference
 # LocaleMiddleware sits after SessionMiddleware and before CommonMiddleware.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy and Content-Security-Policy (oidp/security.py), outside the page cache
+    # so that cached pages carry them too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "oidp.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "oidp.middleware.RememberLanguageMiddleware",
@@ -70,6 +75,7 @@ MIDDLEWARE = [
     # ETag on every page, 304 when unchanged; outside the page cache so that hits get it too.
     "django.middleware.http.ConditionalGetMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
+    "oidp.security.NoncedResponsesStayPrivateMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -285,3 +291,49 @@ if DEEPL_API_KEY:
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
+
+# https://django-csp.readthedocs.io/en/latest/configuration.html and oidp/security.py
+# A strict policy for the public site (no 'unsafe-inline'); the admin's exception and the
+# documents' sandbox are added by oidp.security.ContentSecurityPolicyMiddleware.
+from oidp.security import public_directives  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": public_directives(map_tile_url=REPOSITORY_MAP_TILE_URL, media_url=MEDIA_URL),
+}
+
+# https://github.com/adamchainz/django-permissions-policy: no page needs these browser features;
+# fullscreen stays allowed for the embedded videos.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": [
+        "self",
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ],
+}
+
+# https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.security
+# Headers that need no HTTPS are on everywhere; the Secure cookie flags and HSTS are in production.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's live preview frames the page in the admin: same origin only (CSP frame-ancestors too).
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-gravatar-provider-url
+# Editors' avatars are not fetched from a third party (it would learn their e-mail's hash).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
