@@ -66,6 +66,13 @@ test-postgres: services messages ## Run the whole suite on PostgreSQL with Redis
 browser-deps: ## Install Debian's Chromium for the browser tests (needs root or sudo)
 	bash scripts/browser-deps.sh
 
+.PHONY: axe-deps
+axe-deps: ## Install axe-core (pinned in package-lock.json) for the accessibility tests; npm from Debian if missing
+	@command -v npm >/dev/null 2>&1 || { SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+
 .PHONY: search-node
 search-node: ## Start a real OpenSearch node on 127.0.0.1:9200 (Java 17 + Maven; first run downloads it)
 	bash scripts/search-node.sh start

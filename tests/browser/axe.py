@@ -22,7 +22,7 @@ BLOCKING_IMPACTS = ("serious", "critical")
 @cache
 def axe_source():
     if not AXE_PATH.exists():
-        message = f"axe-core not found at {AXE_PATH}: run `make a11y-deps` (npm ci)"
+        message = f"axe-core not found at {AXE_PATH}: run `make axe-deps` (npm ci)"
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
