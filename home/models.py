@@ -9,13 +9,17 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from translations.panels import TranslationStatusPanel
+from translations.snippets import ReviewedSnippetMixin
+
 from .blocks import INLINE_RICH_TEXT_FEATURES, BodyStreamBlock
 
 
 class SocialMetaMixin(models.Model):
     """The image used when a page is shared (OpenGraph, Twitter cards).
 
-    Shared by every page type of the site; the image is the same in every language.
+    Shared by every page type of the site; the image is the same in every language. Its
+    promote panels end with the page's translation summary (`translations.panels`).
     """
 
     social_image = models.ForeignKey(
@@ -31,6 +35,8 @@ class SocialMetaMixin(models.Model):
     promote_panels = [
         *Page.promote_panels,
         FieldPanel("social_image"),
+        # Every page type shows its translations here, in one place.
+        TranslationStatusPanel(),
     ]
     override_translatable_fields = [SynchronizedField("social_image")]
 
@@ -134,11 +140,12 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Social link")
 
 
-class SiteSettings(TranslatableMixin, models.Model):
+class SiteSettings(ReviewedSnippetMixin, TranslatableMixin, models.Model):
     """Contact, social links, footer and newsletter: one record per language.
 
     A translatable snippet rather than a `wagtail.contrib.settings` model, because those are
-    keyed by site only and would show the same footer text in every language.
+    keyed by site only and would show the same footer text in every language. Changes go live
+    when published (after the language's review for a translator's work).
     """
 
     contact_address = models.TextField(_("postal address"), blank=True)
@@ -191,8 +198,8 @@ class SiteSettings(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_locale(cls):
-        """The settings of the language being shown, falling back to the default language."""
-        records = {s.locale_id: s for s in cls.objects.select_related("locale")}
+        """The published settings of the language shown, falling back to the default language."""
+        records = {s.locale_id: s for s in cls.objects.live().select_related("locale")}
         if not records:
             return None
         active = Locale.get_active()

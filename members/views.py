@@ -499,9 +499,11 @@ def sign_off(request, page_id):
 
 def published_members():
     """Member organisations that agreed to publication, one row per organisation."""
-    return Organisation.objects.filter(
-        locale=Locale.get_default(), is_member=True, publication_consent=True
-    ).order_by("name")
+    return (
+        Organisation.objects.live()
+        .filter(locale=Locale.get_default(), is_member=True, publication_consent=True)
+        .order_by("name")
+    )
 
 
 def directory(request):
@@ -581,7 +583,7 @@ def secretariat_emails():
         return [address]
     from home.models import SiteSettings
 
-    record = SiteSettings.objects.filter(locale=Locale.get_default()).first()
+    record = SiteSettings.objects.live().filter(locale=Locale.get_default()).first()
     if record and record.contact_email:
         return [record.contact_email]
     return [email for _name, email in settings.ADMINS] if getattr(settings, "ADMINS", None) else []

@@ -6,6 +6,9 @@ used in filtered URLs and in the open data, whatever the language.
 
 Experiences point at the rows of the default language (see `default_locale_choices`);
 names are shown in the reader's language by looking the translation up by slug.
+
+Changes and translations go live when published, after review
+(`translations.snippets.ReviewedSnippetMixin`): public queries read `objects.live()`.
 """
 
 import datetime
@@ -24,15 +27,17 @@ from wagtail_localize.fields import SynchronizedField
 
 from django_countries.fields import CountryField
 
+from translations.snippets import ReviewedSnippetMixin
+
 from .regions import region_for_country
 
 
 def default_locale_choices():
-    """Choosers list one row per term: the default language's."""
-    return Q(locale__language_code=settings.LANGUAGE_CODE)
+    """Choosers list one row per term: the default language's, once published."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE, live=True)
 
 
-class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
+class VocabularyTerm(ReviewedSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
         _("code"),
@@ -111,7 +116,7 @@ class TargetGroup(VocabularyTerm):
         ]
 
 
-class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
+class SustainableDevelopmentGoal(ReviewedSnippetMixin, TranslatableMixin, models.Model):
     """One of the 17 UN Sustainable Development Goals, with its official name per language."""
 
     number = models.PositiveSmallIntegerField(_("number"))
@@ -136,7 +141,7 @@ class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
         return str(self.number)
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
+class Organisation(ReviewedSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A member or partner organisation; promotes or supports experiences."""
 
     class Type(models.TextChoices):
@@ -246,12 +251,15 @@ VOCABULARY_MODELS = {
 def localised_labels(model, key="slug"):
     """{code: name} for a vocabulary in the active language, falling back to the default.
 
-    One query, whatever the number of terms or experiences.
+    Published rows only (a translation waiting for review is not shown). One query, whatever
+    the number of terms or experiences.
     """
     active = Locale.get_active()
-    rows = model.objects.filter(
-        locale__language_code__in={active.language_code, settings.LANGUAGE_CODE}
-    ).values_list("locale__language_code", key, "name")
+    rows = (
+        model.objects.live()
+        .filter(locale__language_code__in={active.language_code, settings.LANGUAGE_CODE})
+        .values_list("locale__language_code", key, "name")
+    )
     labels = {}
     for _language, code, name in sorted(rows, key=lambda row: row[0] == active.language_code):
         labels[str(code)] = name

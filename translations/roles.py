@@ -6,7 +6,9 @@ For each content language there are two groups:
   "Translate" action) and edit the pages of their language's tree, but not publish them, and
   create and edit the translatable snippets of their language only.
 - "Translation reviewers (<code>)": may edit and publish their language's tree, and approve
-  the "Translation review (<code>)" workflow assigned to that tree, with the Moderators.
+  the "Translation review (<code>)" workflow assigned to that tree, with the Moderators;
+  they also publish their language's translatable snippets, whose rows of that language go
+  through the same workflow (`translations.snippets.ReviewedSnippetMixin`).
 
 Page permissions in Wagtail are per subtree, so the page rights are granted on each locale's
 home page as soon as it exists (`grant_locale_tree`, called when a top-level page is created
@@ -18,11 +20,13 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import (
+    DraftStateMixin,
     GroupApprovalTask,
     GroupPagePermission,
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -55,6 +59,11 @@ def translatable_snippet_models():
     return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
 
 
+def reviewed_snippet_models():
+    """The translatable snippets whose changes go live through publication (draft state)."""
+    return [model for model in translatable_snippet_models() if issubclass(model, DraftStateMixin)]
+
+
 def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
@@ -74,12 +83,18 @@ def ensure_groups():
     snippet_permissions = []
     for model in translatable_snippet_models():
         snippet_permissions.extend(_model_permissions(model, ["add", "change", "view"]))
+    # Reviewers publish the snippets of their language (the snippet hooks of
+    # `wagtail_hooks` keep them to it), as they publish their language's pages.
+    publish_permissions = []
+    for model in reviewed_snippet_models():
+        publish_permissions.extend(_model_permissions(model, ["publish"]))
     groups = {}
     for code in language_codes():
         translators, _created = Group.objects.get_or_create(name=translator_group_name(code))
         reviewers, _created = Group.objects.get_or_create(name=reviewer_group_name(code))
         for group in (translators, reviewers):
             group.permissions.add(admin_access, submit, *snippet_permissions)
+        reviewers.permissions.add(*publish_permissions)
         groups[code] = (translators, reviewers)
     return groups
 
@@ -93,6 +108,37 @@ def review_workflow(code):
         task.groups.add(reviewers, *Group.objects.filter(name=MODERATORS))
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
+
+
+def is_review_workflow(workflow):
+    return workflow.name in {WORKFLOW.format(code=code) for code in language_codes()}
+
+
+def workflow_for_language(workflow, code):
+    """The workflow a snippet of language `code` goes through, its model being assigned `workflow`.
+
+    A model assigned to one of the translation review workflows is reviewed in each language
+    by that language's reviewers; any other workflow applies as it is.
+    """
+    if workflow.name == WORKFLOW.format(code=code) or not is_review_workflow(workflow):
+        return workflow
+    own = Workflow.objects.filter(name=WORKFLOW.format(code=code), active=True).first()
+    return own or workflow
+
+
+def assign_snippet_workflows():
+    """Reviewed snippet models without a workflow get the translation review.
+
+    Wagtail assigns one workflow per model (`WorkflowContentType`): the default language's
+    review is assigned, and each row follows its own language's (`ReviewedSnippetMixin`).
+    A workflow chosen deliberately for a model is kept.
+    """
+    workflow = review_workflow(settings.LANGUAGE_CODE)
+    for model in reviewed_snippet_models():
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
 
 
 def grant_locale_tree(home):
@@ -119,6 +165,9 @@ def grant_locale_tree(home):
 def ensure_roles():
     """Groups, permissions and workflows for every language and every existing language tree."""
     ensure_groups()
+    for code in language_codes():
+        review_workflow(code)
+    assign_snippet_workflows()
     for home in Page.objects.filter(depth=2).select_related("locale"):
         grant_locale_tree(home)
 

@@ -154,6 +154,7 @@ class StatusReport:
             "live",
             "last_published_at",
             "alias_of_id",
+            "url_path",
         )
         if self.keys is not None:
             pages = pages.filter(translation_key__in=self.keys)
@@ -208,6 +209,8 @@ class StatusReport:
             row.target_pk = target.pk
             row.target_live = target.live
             row.urls["edit"] = reverse("wagtailadmin_pages:edit", args=[target.pk])
+            if target.live:
+                row.urls["view"] = target.get_url()
         return row
 
     # --- snippets ---------------------------------------------------------------------------
@@ -359,3 +362,18 @@ def _source_changed(row, original, source, contents):
     else:
         current = json.dumps(get_serializable_data_for_fields(original), cls=DjangoJSONEncoder)
     return json.loads(current) != json.loads(stored)
+
+
+def page_summary(page, user):
+    """One page in each language the user translates into: [{"locale", "row"}].
+
+    `row` is None for the page's original language. A fixed number of queries per language,
+    whatever the number of segments or translations.
+    """
+    from .roles import translatable_locales
+
+    entries = []
+    for locale in translatable_locales(user).order_by("pk"):
+        rows = StatusReport(locale, keys=[page.translation_key], include_snippets=False).rows()
+        entries.append({"locale": locale, "row": rows[0] if rows else None})
+    return entries

@@ -3,26 +3,36 @@
 import functools
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.auth import permission_denied
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowMixin
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
 )
 
+from .review import save_draft
 from .roles import may_translate_into, translatable_locales, translation_locale_codes
-from .status import IN_PROGRESS, OUT_OF_DATE, STATUS_LABELS, UNTRANSLATED, UP_TO_DATE, StatusReport
+from .status import (
+    IN_PROGRESS,
+    OUT_OF_DATE,
+    STATUS_LABELS,
+    UNTRANSLATED,
+    UP_TO_DATE,
+    StatusReport,
+    page_summary,
+)
 
 PAGE_SIZE = 50
 
@@ -105,10 +115,7 @@ def page_status_view(request, page_id):
     if not _may_use_status(request.user):
         return permission_denied(request)
     page = get_object_or_404(Page, pk=page_id)
-    entries = []
-    for locale in translatable_locales(request.user).order_by("pk"):
-        rows = StatusReport(locale, keys=[page.translation_key], include_snippets=False).rows()
-        entries.append({"locale": locale, "row": rows[0] if rows else None})
+    entries = page_summary(page, request.user)
     original = next((e["row"] for e in entries if e["row"]), None)
     return TemplateResponse(
         request,
@@ -133,43 +140,59 @@ def _next_url(request, fallback):
 
 @require_POST
 def submit_for_review(request, translation_id):
-    """Save the translation as a draft of its page and start the page's review workflow.
+    """Save the translation as a draft of its page or snippet and start its review workflow.
 
     wagtail-localize's editor offers "Publish" only to those who may publish; a translator
     comes here instead, and the language's reviewers (or the Moderators) approve in Wagtail's
-    own workflow, which publishes the translation.
+    own workflow, which publishes the translation. A published snippet translation keeps its
+    published text until then (`review.save_draft`).
     """
     translation = get_object_or_404(
         Translation.objects.select_related("source", "target_locale"), pk=translation_id
     )
     try:
-        page = translation.get_target_instance()
-    except ObjectDoesNotExist as error:  # the translated page has been deleted
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist as error:  # the translated object has been deleted
         raise Http404 from error
-    if not isinstance(page, Page):
+    if isinstance(target, Page):
+        target = target.specific
+        may_edit = target.permissions_for_user(request.user).can_edit()
+        fallback = reverse("translations:page_status", args=[target.pk])
+    elif isinstance(target, WorkflowMixin):
+        may_edit = request.user.has_perm(get_permission_name("change", type(target)))
+        fallback = (
+            reverse("translations:status")
+            + "?"
+            + urlencode({"locale": translation.target_locale.language_code})
+        )
+    else:
         raise Http404
-    page = page.specific
-    if not page.permissions_for_user(request.user).can_edit() or not may_translate_into(
-        request.user, translation.target_locale
-    ):
+    if not may_edit or not may_translate_into(request.user, translation.target_locale):
         return permission_denied(request)
-    fallback = reverse("translations:page_status", args=[page.pk])
-    if page.workflow_in_progress:
+    if target.workflow_in_progress:
         messages.info(request, _("This translation is already waiting for review."))
         return redirect(_next_url(request, fallback))
-    workflow = page.get_workflow()
-    translation.save_target(user=request.user, publish=False)
-    page.refresh_from_db()
+    workflow = target.get_workflow()
+    try:
+        target = save_draft(translation, request.user)
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("The translation could not be saved: %(errors)s")
+            % {"errors": " ".join(error.messages)},
+        )
+        return redirect(_next_url(request, fallback))
+    target.refresh_from_db()
     if workflow is None:
         messages.warning(
             request,
-            _("The translation is saved as a draft; no review workflow applies to this page."),
+            _("The translation is saved as a draft; no review workflow applies to it."),
         )
     else:
-        workflow.start(page, request.user)
+        workflow.start(target, request.user)
         messages.success(
             request,
-            _("The translation of “%(title)s” is waiting for review.") % {"title": page.title},
+            _("The translation of “%(title)s” is waiting for review.") % {"title": str(target)},
         )
     return redirect(_next_url(request, fallback))
 

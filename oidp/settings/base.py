@@ -183,6 +183,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# https://wagtail-localize.readthedocs.io/en/stable/ (setting read by wagtail_localize/operations.py)
+# A new translation starts as a draft (pages and draft-state snippets), whatever the state of
+# its source: it goes live when published or approved in the language's review workflow.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # https://docs.djangoproject.com/en/5.2/howto/static-files/ and https://whitenoise.readthedocs.io/
 STATIC_URL = "/static/"
