@@ -190,3 +190,32 @@ def connect_signals():
         signal.connect(invalidate, dispatch_uid=f"page_cache_{signal!r}")
     post_save.connect(_content_changed, dispatch_uid="page_cache_post_save")
     post_delete.connect(_content_changed, dispatch_uid="page_cache_post_delete")
+
+
+# Fragment caches (menus, footer): the same generation, so that any content change that would
+# drop the cached pages drops the fragments too; the language and the host are always part of
+# the key. Used through the `{% site_cache %}` template tag (home/templatetags/site_tags.py).
+FRAGMENT_SECONDS = 60 * 60 * 24
+
+
+def fragment_key(name, vary_on):
+    from django.core.cache.utils import make_template_fragment_key
+
+    return make_template_fragment_key(f"{name}:{current_generation()}", vary_on)
+
+
+def cached_fragment(name, vary_on, render):
+    """The fragment from the cache, else `render()` stored; rendered uncached if the cache fails."""
+    try:
+        key = fragment_key(name, vary_on)
+        value = cache.get(key)
+    except CACHE_ERRORS as error:
+        logger.warning("Fragment cache unavailable, rendering without it: %s", error)
+        return render()
+    if value is None:
+        value = render()
+        try:
+            cache.set(key, value, FRAGMENT_SECONDS)
+        except CACHE_ERRORS as error:
+            logger.warning("Fragment cache unavailable, fragment not stored: %s", error)
+    return value

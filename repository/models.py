@@ -715,9 +715,13 @@ class ExperiencePage(SocialMetaMixin, Page):
     def is_ongoing(self):
         return self.status == Status.ONGOING and self.end_date is None
 
-    @property
+    @cached_property
     def completeness(self):
-        """The share of the described fields that are filled in, in percent."""
+        """The share of the described fields that are filled in, in percent.
+
+        Computed once per instance: the page template shows it three times, and each
+        computation reads every relation.
+        """
         filled = 0
         for name in COMPLETENESS_FIELDS:
             value = getattr(self, name)
