@@ -9,7 +9,7 @@ import datetime
 
 from django.conf import settings
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from awards.factories import CandidatureFactory
 from awards.models import Candidature
@@ -104,4 +104,9 @@ def build_site_content():
             publication_consent=True,
             publication_consent_date=datetime.date(2024, 1, 10),
         )
+    # The main menu: the sections under each home, as editors tick "show in menus".
+    in_menus = [tree["indexes"]["fr"], tree["award_index"], sections["news"], sections["events"]]
+    Page.objects.filter(translation_key__in=[page.translation_key for page in in_menus]).update(
+        show_in_menus=True
+    )
     return {**tree, "experiences": experiences, "awards": awards, "news": news}
