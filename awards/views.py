@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
-from django_ratelimit.core import is_ratelimited
+from oidp.ratelimit import is_limited, with_retry_after
 
 from . import emails
 from .forms import (
@@ -239,21 +239,14 @@ def attachment_delete(request, pk, attachment_pk):
 
 
 def _vote_rate_limited(request, email):
-    ip_limited = is_ratelimited(
-        request,
-        group="awards:vote:ip",
-        key="ip",
-        rate=getattr(settings, "AWARDS_VOTE_RATE_PER_IP", "30/h"),
-        method="POST",
-        increment=True,
+    ip_limited = is_limited(
+        request, "vote-ip", rate=getattr(settings, "AWARDS_VOTE_RATE_PER_IP", None)
     )
-    address_limited = is_ratelimited(
+    address_limited = is_limited(
         request,
-        group="awards:vote:email",
-        key=lambda _group, _request: email,
-        rate=getattr(settings, "AWARDS_VOTE_RATE_PER_ADDRESS", "3/h"),
-        method="POST",
-        increment=True,
+        "vote-address",
+        key=lambda _group, _request: email.lower(),
+        rate=getattr(settings, "AWARDS_VOTE_RATE_PER_ADDRESS", None),
     )
     return ip_limited or address_limited
 
@@ -282,7 +275,8 @@ def vote(request, edition_id):
         email = form.cleaned_data["email"]
         if _vote_rate_limited(request, email):
             context["rate_limited"] = True
-            return render(request, "awards/vote_form.html", context, status=429)
+            response = render(request, "awards/vote_form.html", context, status=429)
+            return with_retry_after(request, response)
         ip_address = request.META.get("REMOTE_ADDR") or None
         vote = PublicVote.objects.create(
             edition=edition,

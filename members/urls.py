@@ -2,13 +2,15 @@
 
 from django.urls import path
 
+from oidp.ratelimit import rate_limit
+
 from . import views
 
 app_name = "members"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("login/", views.LoginView.as_view(), name="login"),
+    path("login/", rate_limit("login")(views.LoginView.as_view()), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
@@ -22,7 +24,11 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path(
+        "invitation/<str:token>/",
+        rate_limit("invitation")(views.accept_invitation),
+        name="accept_invitation",
+    ),
     path("experiences/<int:page_id>/edit/", views.edit_experience, name="edit_experience"),
     path("experiences/<int:page_id>/compare/", views.compare, name="compare"),
     path("experiences/<int:page_id>/sign-off/", views.sign_off, name="sign_off"),

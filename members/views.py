@@ -43,8 +43,8 @@ from wagtail.models import Locale, WorkflowState
 from wagtail.users.models import UserProfile
 
 from django_countries import countries
-from django_ratelimit.core import is_ratelimited
 
+from oidp.ratelimit import is_limited, with_retry_after
 from repository.models import ExperiencePage
 from repository.regions import COUNTRY_REGION, Region
 from repository.vocabularies import Organisation, localised_labels
@@ -113,18 +113,12 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("members:password_reset_done")
 
     def post(self, request, *args, **kwargs):
-        if is_ratelimited(
-            request,
-            group="members:password-reset",
-            key="ip",
-            rate="5/h",
-            method="POST",
-            increment=True,
-        ):
+        if is_limited(request, "password-reset"):
             form = self.get_form()
-            return self.render_to_response(
+            response = self.render_to_response(
                 self.get_context_data(form=form, rate_limited=True), status=429
             )
+            return with_retry_after(request, response.render())
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -595,9 +589,7 @@ def apply(request):
     if request.method == "POST":
         form = MembershipApplicationForm(request.POST)
         # Every attempt counts, valid or not: five an hour per address.
-        if is_ratelimited(
-            request, group="members:apply", key="ip", rate="5/h", method="POST", increment=True
-        ):
+        if is_limited(request, "apply"):
             rate_limited = True
         elif form.is_spam():
             logger.info("Membership application rejected by the honeypot")
@@ -617,6 +609,7 @@ def apply(request):
     )
     if rate_limited:
         response.status_code = 429
+        with_retry_after(request, response)
     elif request.method == "POST":
         response.status_code = 400
     return response

@@ -4,15 +4,23 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LoginView as AdminLoginView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from oidp import health, views
+from oidp.ratelimit import rate_limit
 from oidp.sitemaps import MultilingualSitemap
 from repository.api import api_router
 
 urlpatterns = [
     path("", views.root_redirect, name="root_redirect"),
+    # The admin's own login view, with the same per-address limit as the member login.
+    path(
+        "admin/login/",
+        rate_limit("login")(AdminLoginView.as_view()),
+        name="wagtailadmin_login",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -20,14 +20,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
-from django_ratelimit.core import get_usage
+
+from oidp.ratelimit import is_limited, rate_for, with_retry_after
 
 from .models import ExperiencePage, Status
 from .vocabularies import Method, Theme, default_locale_choices, localised_labels
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMIT = 5  # suggestions per address and hour
+# Suggestions per address and hour (oidp.ratelimit, setting RATE_LIMITS["suggest"]).
+RATE_LIMIT = int(rate_for("suggest").split("/")[0])
 HONEYPOT_FIELD = "website_url"
 
 
@@ -76,27 +78,6 @@ class SuggestionForm(forms.Form):
 
     def is_spam(self):
         return bool(self.data.get(HONEYPOT_FIELD))
-
-
-def _usage(request, increment):
-    """This address's suggestions in the current window, counted by django-ratelimit."""
-    return get_usage(
-        request,
-        group="repository:suggest",
-        key="ip",
-        rate=f"{RATE_LIMIT}/h",
-        method="POST",
-        increment=increment,
-    )
-
-
-def is_rate_limited(request):
-    usage = _usage(request, increment=False)
-    return usage["should_limit"] or usage["count"] >= RATE_LIMIT
-
-
-def count_submission(request):
-    _usage(request, increment=True)
 
 
 def _unique_slug(index_page, title):
@@ -193,17 +174,16 @@ def suggest_view(request, index_page):
     rate_limited = False
     if request.method == "POST":
         form = SuggestionForm(request.POST)
-        if is_rate_limited(request):
+        # Every attempt counts, valid or not.
+        if is_limited(request, "suggest"):
             rate_limited = True
         elif form.is_spam():
             # Answer as if it worked, so that robots learn nothing; nothing is created.
             logger.info("Suggestion rejected by the honeypot")
-            count_submission(request)
             return HttpResponseRedirect(
                 index_page.get_url(request) + index_page.reverse_subpage("suggest_thanks_route")
             )
         elif form.is_valid():
-            count_submission(request)
             page = create_draft(index_page, form.cleaned_data)
             notify(request, page, form.cleaned_data)
             return HttpResponseRedirect(
@@ -218,6 +198,7 @@ def suggest_view(request, index_page):
     )
     if rate_limited:
         response.status_code = 429
+        with_retry_after(request, response)
     elif request.method == "POST":
         response.status_code = 400
     return response
