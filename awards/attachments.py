@@ -1,7 +1,8 @@
 """Attachments of candidatures: PDF and images only, recognised by their content.
 
-The name and the type the browser sends are not trusted: `filetype` reads the file's magic
-numbers, and Pillow must be able to read an image's structure. SVG (a text format that can carry
+The name and the type the browser sends are not trusted: the file's magic numbers are read and
+Pillow must be able to read an image's structure (oidp/uploads.py, shared with the admin's
+image and document uploads). SVG (a text format that can carry
 scripts) is never recognised, hence refused.
 """
 
@@ -10,8 +11,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-import filetype
-from PIL import Image
+from oidp.uploads import detect_type, verify_image
 
 ACCEPTED_TYPES = {
     "application/pdf": "pdf",
@@ -20,7 +20,6 @@ ACCEPTED_TYPES = {
     "image/webp": "webp",
     "image/gif": "gif",
 }
-HEADER_BYTES = 8192
 
 
 def max_size():
@@ -46,11 +45,8 @@ def inspect_upload(upload):
         )
     if upload.size == 0:
         raise ValidationError(_("“%(name)s” is empty."), code="empty", params={"name": name})
-    upload.seek(0)
-    header = upload.read(HEADER_BYTES)
-    upload.seek(0)
-    kind = filetype.guess(header)
-    if kind is None or kind.mime not in ACCEPTED_TYPES:
+    mime = detect_type(upload)
+    if mime not in ACCEPTED_TYPES:
         raise ValidationError(
             _(
                 "“%(name)s” is not a PDF or an image (JPEG, PNG, WebP or GIF): its content says "
@@ -59,16 +55,6 @@ def inspect_upload(upload):
             code="wrong_type",
             params={"name": name},
         )
-    if kind.mime.startswith("image/"):
-        try:
-            with Image.open(upload) as image:
-                image.verify()
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-            raise ValidationError(
-                _("“%(name)s” looks like an image but cannot be read: it may be damaged."),
-                code="unreadable",
-                params={"name": name},
-            ) from error
-        finally:
-            upload.seek(0)
-    return kind.mime, ACCEPTED_TYPES[kind.mime]
+    if mime.startswith("image/"):
+        verify_image(upload)
+    return mime, ACCEPTED_TYPES[mime]
