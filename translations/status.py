@@ -133,12 +133,23 @@ def _choose_original(objects_by_locale, sources, target_locale_id):
 class StatusReport:
     """The status rows of one target language, optionally limited to some translation keys."""
 
-    def __init__(self, locale, keys=None, include_pages=True, include_snippets=True):
+    def __init__(
+        self,
+        locale,
+        keys=None,
+        include_pages=True,
+        include_snippets=True,
+        locales=None,
+        shared=None,
+    ):
         self.locale = locale
         self.keys = keys
         self.include_pages = include_pages
         self.include_snippets = include_snippets
-        self.locales = {loc.pk: loc for loc in Locale.objects.all()}
+        self.locales = locales or {loc.pk: loc for loc in Locale.objects.all()}
+        # What does not depend on the target language, shared by the reports of one set of
+        # objects in several languages (`page_summary`).
+        self.shared = {} if shared is None else shared
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -232,12 +243,16 @@ class StatusReport:
     def rows(self):
         page_groups, sections = ({}, {})
         if self.include_pages:
-            page_groups, sections = self._page_rows()
+            if "pages" not in self.shared:
+                self.shared["pages"] = self._page_rows()
+            page_groups, sections = self.shared["pages"]
         snippet_groups = self._snippet_rows() if self.include_snippets else []
         keys = set(page_groups)
         for _model, by_key in snippet_groups:
             keys.update(by_key)
-        sources = _sources_by_key(keys)
+        if "sources" not in self.shared:
+            self.shared["sources"] = _sources_by_key(keys)
+        sources = self.shared["sources"]
 
         pending = []  # (row, original's change time or content check, target)
         self.section_labels = {}
@@ -367,13 +382,25 @@ def _source_changed(row, original, source, contents):
 def page_summary(page, user):
     """One page in each language the user translates into: [{"locale", "row"}].
 
-    `row` is None for the page's original language. A fixed number of queries per language,
-    whatever the number of segments or translations.
+    `row` is None for the page's original language. The page's versions and sources are read
+    once; each language adds a fixed number of queries, whatever the number of segments.
     """
-    from .roles import translatable_locales
+    from .roles import translation_locale_codes
 
+    codes = translation_locale_codes(user)
+    locales = {loc.pk: loc for loc in Locale.objects.order_by("pk")}
+    shared = {}
     entries = []
-    for locale in translatable_locales(user).order_by("pk"):
-        rows = StatusReport(locale, keys=[page.translation_key], include_snippets=False).rows()
+    for locale in locales.values():
+        if codes is not None and locale.language_code not in codes:
+            continue
+        report = StatusReport(
+            locale,
+            keys=[page.translation_key],
+            include_snippets=False,
+            locales=locales,
+            shared=shared,
+        )
+        rows = report.rows()
         entries.append({"locale": locale, "row": rows[0] if rows else None})
     return entries
