@@ -13,9 +13,14 @@ How a facet reaches each backend:
   backends cannot filter on when searching all pages: they become `id IN (subquery)` on
   `Page`. The database backends run the subquery in SQL; the engine backends evaluate it and
   send a `terms` filter on `id` (also a FilterField of `Page`).
-* counting: `counts(ids)` takes the pages matching the query (a subquery on the database
-  backends, the list of ids the engine returned) and aggregates them in one SQL query per facet
-  (a UNION ALL of one GROUP BY per page model carrying the field), never one query per value.
+* counting: every facet value of every live page is also kept in one narrow table
+  (`search.models.PageFacetValue`, filled by `store_facet_values()` from the same code path that
+  indexes the page in the database backend). All the counts of a search are ONE grouped query
+  over that table, restricted to the pages matching the query (the search's own SQL as a
+  subquery) and, per facet, to the pages matching the other facets' selections
+  (`count_facets()`). On the engine the same values are indexed in each document
+  (`FACETS_FIELD`, "theme:youth") and counted by the engine's aggregations in the request
+  (`engine_aggregations()`), without shipping ids back to SQL.
 
 The facets find their fields on every page model, so a new page type (award editions, ...) is
 covered as soon as it has the field: `themes`/`methods`/`sdgs` (many-to-many to the repository's
@@ -24,12 +29,11 @@ language), `country` (ISO code) and `region` (code of `repository.regions.Region
 """
 
 import datetime
-from collections import Counter
 from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, F, Q
-from django.db.models.functions import ExtractYear
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -38,19 +42,6 @@ from wagtail.models import Page, get_page_models
 _REGISTRY = {}
 
 WORLDWIDE = "worldwide"
-
-
-def _grouped_counts(querysets):
-    """{str(key): count} summed over querysets of (key, count) rows, in one UNION ALL query."""
-    querysets = [qs.order_by() for qs in querysets]
-    if not querysets:
-        return {}
-    combined = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
-    totals = Counter()
-    for key, count in combined:
-        if key not in (None, ""):
-            totals[str(key)] += count
-    return dict(totals)
 
 
 def _page_ids_q(subqueries):
@@ -71,8 +62,8 @@ class Facet:
         """The queryset narrowed to pages with any of the values (before `.search()`)."""
         raise NotImplementedError
 
-    def counts(self, ids):
-        """{value: count} over the pages whose pk is in `ids` (a subquery or a list)."""
+    def page_values(self, model, pages):
+        """[(page pk, value)] of pages of one specific page model (denormalised for counting)."""
         raise NotImplementedError
 
     def labels(self, values):
@@ -100,9 +91,8 @@ class ContentTypeFacet(Facet):
     def apply(self, queryset, values):
         return queryset.filter(content_type__in=[int(v) for v in values])
 
-    def counts(self, ids):
-        rows = Page.objects.filter(pk__in=ids).values("content_type").annotate(n=Count("pk"))
-        return _grouped_counts([rows.values_list("content_type", "n")])
+    def page_values(self, model, pages):
+        return [(page.pk, str(page.content_type_id)) for page in pages]
 
     def labels(self, values):
         from django.contrib.contenttypes.models import ContentType
@@ -134,14 +124,14 @@ class YearFacet(Facet):
             condition |= Q(first_published_at__gte=start, first_published_at__lt=end)
         return queryset.filter(condition)
 
-    def counts(self, ids):
-        rows = (
-            Page.objects.filter(pk__in=ids, first_published_at__isnull=False)
-            .annotate(year=ExtractYear("first_published_at"))
-            .values("year")
-            .annotate(n=Count("pk"))
-        )
-        return _grouped_counts([rows.values_list("year", "n")])
+    def page_values(self, model, pages):
+        # The year in the site's time zone, as `apply()` filters it.
+        zone = timezone.get_default_timezone()
+        return [
+            (page.pk, str(timezone.localtime(page.first_published_at, zone).year))
+            for page in pages
+            if page.first_published_at
+        ]
 
     def sort(self, rows):
         return sorted(rows, key=lambda row: row[0], reverse=True)
@@ -174,16 +164,12 @@ class FieldFacet(Facet):
         ]
         return queryset.filter(_page_ids_q(subqueries))
 
-    def counts(self, ids):
-        return _grouped_counts(
-            [
-                model.objects.filter(pk__in=ids)
-                .values(key=F(self.field_name))
-                .annotate(n=Count("pk"))
-                .values_list("key", "n")
-                for model in self.models()
-            ]
-        )
+    def page_values(self, model, pages):
+        if not any(issubclass(model, owner) for owner in self.models()):
+            return []
+        field = model._meta.get_field(self.field_name)
+        # The stored form: a CountryField's code, a region's code.
+        return [(page.pk, field.get_prep_value(field.value_from_object(page))) for page in pages]
 
 
 class CountryFacet(FieldFacet):
@@ -261,16 +247,20 @@ class VocabularyFacet(Facet):
         ]
         return queryset.filter(_page_ids_q(subqueries))
 
-    def counts(self, ids):
-        return _grouped_counts(
-            [
-                through.objects.filter(**{f"{page}_id__in": ids})
-                .values(key=F(f"{term}__{self.code_field}"))
-                .annotate(n=Count("pk"))
-                .values_list("key", "n")
-                for through, page, term in self.relations()
-            ]
-        )
+    def page_values(self, model, pages):
+        """One query per relation of the model, read from the database (what is saved)."""
+        target = self.vocabulary_model()
+        ids = [page.pk for page in pages]
+        found = []
+        for field in model._meta.many_to_many:
+            if field.related_model is not target:
+                continue
+            through = field.remote_field.through
+            page, term = field.m2m_field_name(), field.m2m_reverse_field_name()
+            found += through.objects.filter(**{f"{page}_id__in": ids}).values_list(
+                f"{page}_id", f"{term}__{self.code_field}"
+            )
+        return found
 
     def labels(self, values):
         from repository.vocabularies import localised_labels
@@ -320,6 +310,111 @@ def registered_facets():
     return [facet for facet in _REGISTRY.values() if facet.applies()]
 
 
+FACETS_FIELD = "oidp_facets"  # the engine documents' keyword field: ["theme:youth", ...]
+
+
+def page_facet_values(model, pages):
+    """{page pk: [(facet param, value)]} for live pages of one page model (others: no values).
+
+    A few queries for the whole batch (one per many-to-many relation), whatever its size.
+    """
+    if not issubclass(model, Page):
+        return {}
+    pages = [page for page in pages if page.live]
+    found = {page.pk: {} for page in pages}
+    for facet in _REGISTRY.values():
+        for pk, value in facet.page_values(model, pages):
+            if value not in (None, "") and pk in found:
+                found[pk][(facet.param, str(value)[:100])] = None
+    return {pk: list(values) for pk, values in found.items()}
+
+
+def engine_facet_terms(model, pages):
+    """{page pk: ["theme:youth", "country:BR", ...]}: the engine documents' FACETS_FIELD."""
+    return {
+        pk: [f"{param}:{value}" for param, value in values]
+        for pk, values in page_facet_values(model, pages).items()
+    }
+
+
+def store_facet_values(pages):
+    """Replaces the PageFacetValue rows of the given pages (specific instances, any models)."""
+    from search.models import PageFacetValue
+
+    by_model = {}
+    for page in pages:
+        if isinstance(page, Page):
+            by_model.setdefault(type(page), []).append(page)
+    if not by_model:
+        return
+    rows = []
+    for model, group in by_model.items():
+        for pk, values in page_facet_values(model, group).items():
+            rows += [PageFacetValue(page_id=pk, facet=param, value=v) for param, v in values]
+    ids = [page.pk for group in by_model.values() for page in group]
+    with transaction.atomic():
+        PageFacetValue.objects.filter(page_id__in=ids).delete()
+        PageFacetValue.objects.bulk_create(rows, batch_size=1000)
+
+
+def count_facets(ids, facets, selected=None):
+    """{facet param: {value: count}} over the pages in `ids` (a subquery), in ONE query.
+
+    A facet's counts ignore its own selection: a row of facet F counts when, for every other
+    facet G with a selection, the page has one of G's selected values (an EXISTS on the same
+    table, served by its unique index).
+    """
+    from search.models import PageFacetValue
+
+    selected = selected or {}
+    rows = PageFacetValue.objects.filter(page_id__in=ids, facet__in=[f.param for f in facets])
+    for param, values in selected.items():
+        has_value = PageFacetValue.objects.filter(
+            page_id=OuterRef("page_id"), facet=param, value__in=values
+        )
+        rows = rows.filter(Q(facet=param) | Exists(has_value))
+    counts = {facet.param: {} for facet in facets}
+    grouped = rows.order_by().values_list("facet", "value").annotate(n=Count("page_id"))
+    for param, value, count in grouped:
+        counts[param][value] = count
+    return counts
+
+
+def engine_aggregations(facets, selected=None, size=1000):
+    """The engine's `aggs` counting every facet, each within the other facets' selections."""
+    selected = selected or {}
+    aggregations = {}
+    for facet in facets:
+        others = [
+            {"terms": {FACETS_FIELD: [f"{param}:{value}" for value in values]}}
+            for param, values in selected.items()
+            if param != facet.param
+        ]
+        aggregations[facet.param] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {
+                "values": {
+                    "terms": {"field": FACETS_FIELD, "include": f"{facet.param}:.*", "size": size}
+                }
+            },
+        }
+    return aggregations
+
+
+def engine_counts(response, facets):
+    """{facet param: {value: count}} from the answer to `engine_aggregations()`."""
+    counts = {}
+    for facet in facets:
+        buckets = response["aggregations"][facet.param]["values"]["buckets"]
+        prefix = f"{facet.param}:"
+        counts[facet.param] = {
+            bucket["key"][len(prefix) :]: bucket["doc_count"]
+            for bucket in buckets
+            if bucket["key"].startswith(prefix)
+        }
+    return counts
+
+
 def popular_themes(language_code, limit=8):
     """[(code, label, count)] of the themes with the most live pages of a language: one query."""
     from search.query import base_queryset
@@ -327,7 +422,7 @@ def popular_themes(language_code, limit=8):
     facet = _REGISTRY["theme"]
     if not facet.applies():
         return []
-    counts = facet.counts(base_queryset(language_code).values("pk"))
+    counts = count_facets(base_queryset(language_code).values("pk"), [facet])["theme"]
     top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
     with translation.override(language_code):
         labels = facet.labels([code for code, _count in top])

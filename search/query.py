@@ -20,7 +20,12 @@ from search.backends import (
     engine_marked_down,
     mark_engine_down,
 )
-from search.facets import registered_facets
+from search.facets import (
+    count_facets,
+    engine_aggregations,
+    engine_counts,
+    registered_facets,
+)
 
 PAGE_SIZE = 10
 
@@ -71,30 +76,21 @@ class SearchOutcome:
     other_languages: list = field(default_factory=list)  # [(code, name, [pages], total)]
 
 
-ENGINE_ID_WINDOW = 10_000  # the engines' default index.max_result_window
+def count_matching_facets(results, facets, selected):
+    """{facet param: {value: count}} over the pages a text search matches (no facet filter).
 
-
-ID_LIST_LIMIT = 20_000  # beyond this, database backends pass a subquery instead of a list
-
-
-def matching_ids(results):
-    """The pks of every page a search matches, without loading the pages.
-
-    Engine backends: one request for the ids only (`_source: false`, stored field `pk`), at most
-    ENGINE_ID_WINDOW of them. Database backends: the search's own SQL without scores or ordering,
-    run once (the facets then aggregate the list instead of running the text search again each),
-    or left as a subquery when it matches more than ID_LIST_LIMIT pages.
+    Engine backends: the engine's own aggregations on the documents' facet values, in one
+    request (`size: 0`). Database backends: one grouped query over `PageFacetValue`, the
+    matching pages given as the search's own SQL (without scores or ordering) as a subquery.
     """
     compiler = results.query_compiler
     if hasattr(results, "_backend_do_search"):  # Elasticsearch / OpenSearch
+        body = results._get_es_body(for_count=True)
+        body["aggs"] = engine_aggregations(facets, selected)
         response = results._backend_do_search(
-            results._get_es_body(for_count=True),
-            index=results.backend.get_index_for_model(compiler.queryset.model).name,
-            _source=False,
-            size=ENGINE_ID_WINDOW,
-            **{results.fields_param_name: "pk"},
+            body, index=results.backend.get_index_for_model(compiler.queryset.model).name, size=0
         )
-        return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+        return engine_counts(response, facets)
     if hasattr(compiler, "get_config") and hasattr(compiler, "search"):  # PostgreSQL, SQLite
         order_by_relevance = compiler.order_by_relevance
         compiler.order_by_relevance = False  # no scores needed for the ids
@@ -102,10 +98,8 @@ def matching_ids(results):
             queryset = compiler.search(compiler.get_config(results.backend), None, None)
         finally:
             compiler.order_by_relevance = order_by_relevance
-        subquery = queryset.order_by().values("pk")
-        ids = list(subquery.values_list("pk", flat=True)[: ID_LIST_LIMIT + 1])
-        return ids if len(ids) <= ID_LIST_LIMIT else subquery
-    return [page.pk for page in results]  # pragma: no cover - other database backends
+        return count_facets(queryset.order_by().values("pk"), facets, selected)
+    return count_facets([page.pk for page in results], facets, selected)  # pragma: no cover
 
 
 def search_pages(
@@ -145,13 +139,9 @@ def search_pages(
         if not with_facets:
             return page, paginator.count, facet_counts
         # The pages matching the text alone; each facet counts them narrowed by the others.
-        ids = matching_ids(search(base))
+        all_counts = count_matching_facets(search(base), facets, selected)
         for facet in facets:
-            scoped = ids
-            others = {p: v for p, v in selected.items() if p != facet.param}
-            if others:
-                scoped = filtered(Page.objects.filter(pk__in=ids), facet.param).values("pk")
-            counts = facet.counts(scoped)
+            counts = all_counts[facet.param]
             chosen = selected.get(facet.param, [])
             values = [v for v in counts if counts[v]] + [v for v in chosen if v not in counts]
             labels = facet.labels(values)

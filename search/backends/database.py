@@ -4,10 +4,16 @@
   object's language (`oidp_fr`, `oidp_es`, `oidp_en`, `oidp_pt`: the language's Snowball stemmer
   after `unaccent`, created by search/migrations/0001), and queries parsed with the active
   language's configuration. Autocomplete uses `oidp_simple` (no stemming, accents folded).
-* SQLite and others: Wagtail's own backend unchanged. SQLite's FTS5 table uses the `unicode61`
+* SQLite and others: Wagtail's own backend. SQLite's FTS5 table uses the `unicode61`
   tokenizer, which folds case and removes diacritics: "democratie" finds "Démocratie", but
   there is no stemming.
+
+On every database, the index also keeps the pages' facet values (`search.models.PageFacetValue`)
+in step: whatever (re)indexes a page here (its save, publish or unpublish; `update_index`)
+stores its values in the same call (`FacetValuesIndexMixin`).
 """
+
+from functools import cache
 
 from django.db import connection
 from django.utils import translation
@@ -28,6 +34,29 @@ def text_search_config(language_code):
     return TEXT_SEARCH_CONFIGS.get(language, ("simple", "simple"))[0]
 
 
+class FacetValuesIndexMixin:
+    """Stores the facet values of the pages this index receives (see search.facets)."""
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        super().add_items(model, objs)
+        from search.facets import store_facet_values
+
+        store_facet_values(objs)
+
+
+@cache
+def _facet_values_index(index_class):
+    return type(f"FacetValues{index_class.__name__}", (FacetValuesIndexMixin, index_class), {})
+
+
+def _with_facet_values(backend):
+    """The backend, its index class extended with FacetValuesIndexMixin."""
+    backend.index_class = _facet_values_index(backend.index_class)
+    return backend
+
+
+@cache  # one class per process: the classes never change
 def _postgres_backend_class():
     from modelsearch.backends.database.postgres.postgres import (
         PostgresAutocompleteQueryCompiler,
@@ -60,7 +89,7 @@ def _postgres_backend_class():
     class LanguagePostgresSearchBackend(PostgresSearchBackend):
         query_compiler_class = LanguageQueryCompiler
         autocomplete_query_compiler_class = LanguageAutocompleteQueryCompiler
-        index_class = LanguageIndex
+        index_class = _facet_values_index(LanguageIndex)
 
         def __init__(self, params):
             super().__init__(params)
@@ -79,4 +108,4 @@ def _postgres_backend_class():
 def SearchBackend(params):
     if connection.vendor == "postgresql":
         return _postgres_backend_class()(params)
-    return wagtail_database_backend(params)
+    return _with_facet_values(wagtail_database_backend(params))

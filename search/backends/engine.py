@@ -8,6 +8,9 @@ Wagtail's backends for Elasticsearch 7/8/9 and OpenSearch 2/3 share one base
 * every text field is analysed by that language's analyser, with accent folding, by making it
   the index's `default` analyser (Wagtail's mappings leave text fields on the default analyser);
 * autocomplete ("edge n-grams") folds accents on the query side as it does when indexing;
+* each page document carries its facet values in one keyword field (`FACETS_FIELD`:
+  "theme:youth", "country:BR", ...; see `search.facets`), which the search page's facet
+  counts aggregate in the engine;
 * an indexing failure marks the engine as down for a short while (see `search.backends`).
   Wagtail itself catches and logs indexing errors of these backends
   (`catch_indexing_errors = True`), so publishing never fails because the engine is down.
@@ -15,11 +18,12 @@ Wagtail's backends for Elasticsearch 7/8/9 and OpenSearch 2/3 share one base
 
 from copy import deepcopy
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from django_countries.fields import Country
 
 from search.backends import ENGINE_ERRORS, mark_engine_down
+from search.facets import FACETS_FIELD, engine_facet_terms
 
 # Built-in token filters of Elasticsearch and OpenSearch (module analysis-common): no plugin needed.
 LANGUAGE_ANALYSIS = {
@@ -120,6 +124,21 @@ def language_backend(base_backend):
                 return value.code
             return super()._clean_value(value)
 
+        def get_mapping(self):
+            mapping = super().get_mapping()
+            if issubclass(self.model, Page):
+                mapping["properties"][FACETS_FIELD] = {"type": "keyword"}
+            return mapping
+
+        def get_document(self, obj):
+            doc = super().get_document(obj)
+            if isinstance(obj, Page):
+                terms = getattr(obj, "_search_facet_terms", None)
+                if terms is None:
+                    terms = engine_facet_terms(type(obj), [obj]).get(obj.pk, [])
+                doc[FACETS_FIELD] = terms
+            return doc
+
     class LanguageIndex(base_backend.index_class):
         def _mine(self, obj, cache):
             return _language_of(obj, cache) == self.backend.language
@@ -137,6 +156,10 @@ def language_backend(base_backend):
             cache = {}
             items = [item for item in items if self._mine(item, cache)]
             if items:
+                # The facet values of the whole batch in a few queries, not a few per document.
+                terms = engine_facet_terms(model, items)
+                for item in items:
+                    item._search_facet_terms = terms.get(item.pk, [])
                 super().add_items(model, items)
 
         def delete_item(self, item):
