@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site-wide pages")
 
     def ready(self):
-        from . import page_cache
+        from . import frontend_cache, page_cache, renditions
 
         page_cache.connect_signals()
+        renditions.connect_signals()
+        frontend_cache.connect_signals()

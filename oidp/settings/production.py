@@ -41,3 +41,21 @@ STORAGES = {
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},  # noqa: F405
 }
+
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+# Uploaded media on S3 or an S3-compatible store (MinIO, Scaleway, OVH...) when
+# AWS_STORAGE_BUCKET_NAME is set, so that every instance sees the same files; credentials come
+# from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role, read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
+    AWS_LOCATION = env.str("AWS_LOCATION", default="media")
+    # Public media (images, public documents) at stable URLs; Wagtail serves private documents
+    # through its own view.
+    AWS_QUERYSTRING_AUTH = env.bool("AWS_QUERYSTRING_AUTH", default=False)
+    AWS_DEFAULT_ACL = None
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=86400, public"}
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
