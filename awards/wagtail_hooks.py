@@ -181,3 +181,17 @@ def candidatures_panel(request):
             request=request,
         )
     )
+
+
+@hooks.register("members_personal_data")
+def award_personal_data(user):
+    from .privacy import personal_data_of
+
+    return "award", personal_data_of(user)
+
+
+@hooks.register("members_erase_personal_data")
+def erase_award_personal_data(user):
+    from .privacy import erase_personal_data_of
+
+    erase_personal_data_of(user)

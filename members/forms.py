@@ -217,3 +217,27 @@ class MembershipApplicationForm(forms.ModelForm):
 
     def is_spam(self):
         return bool(self.data.get(HONEYPOT_FIELD))
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting one's account asks for the password and an explicit confirmation."""
+
+    password = forms.CharField(
+        label=_("Your password"), strip=False, widget=forms.PasswordInput(render_value=False)
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that my account and my personal data will be deleted, and that this "
+            "cannot be undone."
+        )
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."), code="wrong_password")
+        return password

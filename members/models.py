@@ -181,6 +181,9 @@ class MembershipApplication(models.Model):
     publication_consent = models.BooleanField(
         _("agrees to appear in the public member directory"), default=False
     )
+    publication_consent_at = models.DateTimeField(
+        _("date of the consent to publication"), null=True, blank=True, editable=False
+    )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
@@ -195,6 +198,14 @@ class MembershipApplication(models.Model):
 
     def __str__(self):
         return self.organisation_name
+
+    def save(self, *args, **kwargs):
+        # Consent is recorded with the moment it was given, and forgotten when withdrawn.
+        if self.publication_consent and self.publication_consent_at is None:
+            self.publication_consent_at = timezone.now()
+        elif not self.publication_consent:
+            self.publication_consent_at = None
+        super().save(*args, **kwargs)
 
 
 class CoAuthorSignOffTask(Task):

@@ -21,13 +21,13 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.core import signing
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
@@ -49,9 +49,11 @@ from repository.models import ExperiencePage
 from repository.regions import COUNTRY_REGION, Region
 from repository.vocabularies import Organisation, localised_labels
 
+from . import personal_data as personal_data_module
 from .forms import (
     HONEYPOT_FIELD,
     AcceptInvitationForm,
+    DeleteAccountForm,
     ExperienceEditForm,
     MemberLoginForm,
     MembershipApplicationForm,
@@ -634,3 +636,33 @@ def notify_secretariat(application):
 
 def apply_thanks(request):
     return render(request, "members/apply_thanks.html")
+
+
+# Personal data: download and deletion
+
+
+@member_required
+@require_http_methods(["GET"])
+def personal_data(request):
+    """The member's personal data as a JSON file."""
+    data = personal_data_module.collect(request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-personal-data.json"'
+    return response
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        personal_data_module.erase(user)
+        return redirect("members:account_deleted")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "members/delete_account.html", {"form": form}, status=status)
+
+
+def account_deleted(request):
+    return render(request, "members/account_deleted.html")

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -115,6 +116,12 @@ def create_draft(index_page, data):
                 "email": data["email"],
             },
             data["link"] or "",
+            # The form cannot be sent without the consent: it is recorded with its date.
+            gettext(
+                "Consent to be contacted and to publication under a Creative Commons licence "
+                "given on %(date)s."
+            )
+            % {"date": timezone.now().strftime("%Y-%m-%d %H:%M UTC")},
         )
         if line
     )
