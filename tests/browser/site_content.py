@@ -43,7 +43,7 @@ def build_site_content():
         slug="budget-valongo",
         country="PT",
         city="Valongo",
-        summary="Les habitants décident d'une partie du budget municipal.",
+        summary="Les habitants de chaque quartier décident d'une partie du budget municipal.",
         themes=[themes["governance"], themes["budgets"]],
         methods=[methods["pb"]],
         sdgs=[sdg(16)],
