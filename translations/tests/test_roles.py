@@ -111,6 +111,15 @@ class TranslatorRolesTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertFalse(translated.permissions_for_user(self.translator).can_publish())
 
+    def test_a_new_translation_stays_a_draft_once_the_transaction_commits(self):
+        # wagtail-localize would publish a translation of a live page on commit.
+        with self.captureOnCommitCallbacks(execute=True):
+            self.submit("pt")
+        translated = Page.objects.get(
+            translation_key=self.page.translation_key, locale=self.locales["pt"]
+        )
+        self.assertFalse(translated.live)
+
     def test_translation_goes_live_after_the_reviewer_approves(self):
         self.submit("pt")
         translated = Page.objects.get(
