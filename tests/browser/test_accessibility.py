@@ -31,6 +31,8 @@ class KeyPage:
     shows: str
     status: int = 200
     submit_empty_form: bool = False
+    # On a phone-sized screen, with the collapsed menu opened.
+    small_screen_menu: bool = False
 
 
 def key_pages(content, code):
@@ -47,7 +49,10 @@ def key_pages(content, code):
     suggest = index.url + index.reverse_subpage("suggest_route")
     filters = "?theme=governance&method=participatory-budgeting"
     return [
-        KeyPage("home", content["homes"][code].url, ".main-nav"),
+        KeyPage("home", content["homes"][code].url, ".main-nav a"),
+        KeyPage(
+            "home, small screen", content["homes"][code].url, ".main-nav a", small_screen_menu=True
+        ),
         KeyPage("experience index, filtered", index.url + filters, ".active-filters li"),
         KeyPage("experience page", experiences["valongo"][code].url, "h1"),
         KeyPage("news index", news["index"][code].url, f"a[href='{news['item'][code].url}']"),
@@ -70,9 +75,14 @@ def test_key_pages_have_no_serious_accessibility_violation(browser_page, live_se
     reports = []
     for key_page in key_pages(content, code):
         url = f"{live_server.url}{key_page.path}"
+        width = 375 if key_page.small_screen_menu else 1280
+        browser_page.set_viewport_size({"width": width, "height": 800})
         response = browser_page.goto(url)
         assert response.status == key_page.status, f"{key_page.label}: {url} {response.status}"
         assert browser_page.locator("html").get_attribute("lang") == code, key_page.label
+        if key_page.small_screen_menu:
+            browser_page.locator(".menu-toggle").click()
+            assert browser_page.locator(".main-nav").is_visible()
         if key_page.submit_empty_form:
             browser_page.locator("main form button[type=submit]").click()
         try:
