@@ -2,13 +2,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from translations.viewsets import ReviewedSnippetViewSet
 
 from . import page_cache
 from .models import SiteSettings
 
 
-class SiteSettingsViewSet(SnippetViewSet):
+class SiteSettingsViewSet(ReviewedSnippetViewSet):
     """Contact, social links, footer and newsletter link, one record per language."""
 
     model = SiteSettings

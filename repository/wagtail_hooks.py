@@ -3,12 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from translations.viewsets import ReviewedSnippetViewSet
 
 from .vocabularies import Method, Organisation, SustainableDevelopmentGoal, TargetGroup, Theme
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(ReviewedSnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = _("Themes")
@@ -17,7 +19,7 @@ class ThemeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class MethodViewSet(SnippetViewSet):
+class MethodViewSet(ReviewedSnippetViewSet):
     model = Method
     icon = "cogs"
     menu_label = _("Methods")
@@ -26,7 +28,7 @@ class MethodViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class TargetGroupViewSet(SnippetViewSet):
+class TargetGroupViewSet(ReviewedSnippetViewSet):
     model = TargetGroup
     icon = "group"
     menu_label = _("Target groups")
@@ -35,7 +37,7 @@ class TargetGroupViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class SustainableDevelopmentGoalViewSet(SnippetViewSet):
+class SustainableDevelopmentGoalViewSet(ReviewedSnippetViewSet):
     model = SustainableDevelopmentGoal
     icon = "globe"
     menu_label = _("SDGs")
@@ -44,7 +46,7 @@ class SustainableDevelopmentGoalViewSet(SnippetViewSet):
     ordering = ["number"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ReviewedSnippetViewSet):
     model = Organisation
     icon = "site"
     menu_label = _("Organisations")

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from home.models import SiteSettings
 from repository.factories import ExperiencePageFactory, ThemeFactory
-from repository.models import Method, Theme
+from repository.models import Method, TargetGroup, Theme
 from repository.tests.base import build_repository
 from repository.vocabularies import default_locale_choices
 from translations.roles import reviewed_snippet_models
@@ -182,6 +182,21 @@ class SnippetTranslationReviewTests(TestCase):
         self.assertTrue(self.youth.live)
         self.client.logout()
         self.assertIn("Jeunes", card_terms(self.client.get(self.tree["indexes"]["fr"].url)))
+
+    def test_a_term_a_translator_adds_in_their_language_goes_to_their_languages_review(self):
+        self.client.force_login(self.translator)
+        response = self.client.post(
+            reverse("wagtailsnippets_repository_targetgroup:add") + "?locale=pt",
+            {"name": "Idosos", "slug": "elderly", "description": "", "action-submit": "1"},
+        )
+        self.assertEqual(response.status_code, 302)
+        group = TargetGroup.objects.get(slug="elderly")
+        self.assertEqual(group.locale.language_code, "pt")
+        self.assertFalse(group.live)
+        state = WorkflowState.objects.get(
+            object_id=str(group.pk), content_type=ContentType.objects.get_for_model(TargetGroup)
+        )
+        self.assertEqual(state.workflow.name, "Translation review (pt)")
 
     def test_choosers_offer_only_published_terms_of_the_default_language(self):
         draft = ThemeFactory(name="Brouillon", slug="draft", live=False)
