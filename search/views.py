@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -21,6 +22,20 @@ MAX_QUERY_LENGTH = 200
 
 def _query(request):
     return request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+
+
+def _engine_query(query):
+    """The query as the search backends can parse it, whatever the visitor typed.
+
+    Wagtail's query parser turns "..." into a phrase, and SQLite's FTS5 fails (a 500) on an
+    unbalanced quote or on punctuation inside a phrase; punctuation never matches a word, so it
+    is dropped here. The page still shows the query as typed.
+    """
+    cleaned = re.sub(r"[^\w\s'\"-]", " ", query)
+    if cleaned.count('"') % 2:
+        cleaned = cleaned.replace('"', " ")
+    cleaned = re.sub(r'"[^"]*"', lambda match: match.group().replace("-", " "), cleaned)
+    return " ".join(cleaned.split())
 
 
 def _selected(request):
@@ -66,7 +81,9 @@ def search(request):
         "date_url": _url(query, selected, "date"),
     }
     if query or selected:
-        outcome = search_pages(query, language_code, selected, sort, request.GET.get("page") or 1)
+        outcome = search_pages(
+            _engine_query(query), language_code, selected, sort, request.GET.get("page") or 1
+        )
         results = [
             {
                 "page": page,
@@ -108,7 +125,7 @@ def search(request):
             other_languages = [
                 {"code": code, "name": name, "pages": pages, "total": total}
                 for code, name, pages, total in search_other_languages(
-                    query, language_code, settings.LANGUAGES
+                    _engine_query(query), language_code, settings.LANGUAGES
                 )
             ]
         context.update(
@@ -143,5 +160,5 @@ def autocomplete(request):
     query = _query(request)
     titles = []
     if len(query) >= 2:
-        titles = autocomplete_titles(query, translation.get_language())
+        titles = autocomplete_titles(_engine_query(query), translation.get_language())
     return JsonResponse({"results": [{"title": title, "url": url} for title, url in titles]})

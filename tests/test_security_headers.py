@@ -18,6 +18,7 @@ from repository.factories import ExperiencePageFactory
 from repository.tests.base import build_repository
 
 DATA_BLOCK_TYPES = {"application/json", "application/ld+json"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
 
 
 def policy(response):
@@ -50,7 +51,11 @@ def inline_code_problems(html, nonce_sources):
                 problems.append(f"style attribute on <{tag.name}>")
             if attribute.lower().startswith("on"):
                 problems.append(f"event handler attribute {attribute} on <{tag.name}>")
-            if isinstance(value, str) and value.strip().lower().startswith("javascript:"):
+            if (
+                attribute in URL_ATTRIBUTES
+                and isinstance(value, str)
+                and value.strip().lower().startswith("javascript:")
+            ):
                 problems.append(f"javascript: URL in {attribute} of <{tag.name}>")
     return problems
 
