@@ -31,6 +31,8 @@ language), `country` (ISO code) and `region` (code of `repository.regions.Region
 import datetime
 from functools import cache
 
+from django.conf import settings
+from django.core.cache import cache as django_cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
@@ -40,6 +42,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
 _REGISTRY = {}
+
+# The vocabularies' labels are read on every search with facets; search.signals drops them from
+# the cache when a term is saved or deleted (publishing a term saves it).
+LABELS_CACHE_SECONDS = 60 * 60
 
 WORLDWIDE = "worldwide"
 
@@ -262,10 +268,25 @@ class VocabularyFacet(Facet):
             )
         return found
 
-    def labels(self, values):
+    def cache_keys(self):
+        """The cache keys of this vocabulary's labels, one per language."""
+        model = self.vocabulary_model()._meta.label_lower
+        return [f"search:labels:{model}:{code}" for code, _name in settings.LANGUAGES]
+
+    def all_labels(self):
+        """{code: name} in the active language, cached until the vocabulary changes."""
         from repository.vocabularies import localised_labels
 
-        labels = localised_labels(self.vocabulary_model(), key=self.code_field)
+        model = self.vocabulary_model()._meta.label_lower
+        key = f"search:labels:{model}:{translation.get_language()}"
+        labels = django_cache.get(key)
+        if labels is None:
+            labels = localised_labels(self.vocabulary_model(), key=self.code_field)
+            django_cache.set(key, labels, LABELS_CACHE_SECONDS)
+        return labels
+
+    def labels(self, values):
+        labels = self.all_labels()
         return {value: labels.get(value, value) for value in values}
 
 
@@ -294,12 +315,14 @@ class SDGFacet(VocabularyFacet):
         return sorted(rows, key=lambda row: int(row[0]))
 
     def labels(self, values):
-        from repository.vocabularies import localised_labels
-
-        labels = localised_labels(self.vocabulary_model(), key="number")
+        labels = self.all_labels()
         return {
             value: f"{value}. {labels[value]}" if value in labels else value for value in values
         }
+
+
+def vocabulary_facets():
+    return [facet for facet in _REGISTRY.values() if isinstance(facet, VocabularyFacet)]
 
 
 def register_facet(facet):

@@ -76,6 +76,9 @@ class SearchOutcome:
     other_languages: list = field(default_factory=list)  # [(code, name, [pages], total)]
 
 
+ENGINE_RESULT_WINDOW = 10_000  # the engines' default index.max_result_window
+
+
 def count_matching_facets(results, facets, selected):
     """{facet param: {value: count}} over the pages a text search matches (no facet filter).
 
@@ -100,6 +103,42 @@ def count_matching_facets(results, facets, selected):
             compiler.order_by_relevance = order_by_relevance
         return count_facets(queryset.order_by().values("pk"), facets, selected)
     return count_facets([page.pk for page in results], facets, selected)  # pragma: no cover
+
+
+def engine_page_with_counts(results, facets, page_number):
+    """(page, total, counts) in ONE engine request, for a search without facet selection.
+
+    The hits of the page, the total (`track_total_hits`) and every facet's aggregation come in
+    the same answer, instead of a count request, a search request and an aggregation request.
+    (With a selection, the hits are filtered by it but the counts are not: the generic path.)
+    None when the page number is not a page of the results (the generic path handles it).
+    """
+    try:
+        number = int(page_number)
+    except (TypeError, ValueError):
+        return None
+    if number < 1 or number * PAGE_SIZE > ENGINE_RESULT_WINDOW:
+        return None
+    body = results._get_es_body()
+    body["aggs"] = engine_aggregations(facets)
+    body["track_total_hits"] = True
+    response = results._backend_do_search(
+        body,
+        index=results.backend.get_index_for_model(results.query_compiler.queryset.model).name,
+        _source=False,
+        from_=(number - 1) * PAGE_SIZE,
+        size=PAGE_SIZE,
+        **{results.fields_param_name: "pk"},
+    )
+    total = response["hits"]["total"]["value"]
+    paginator = Paginator(range(total), PAGE_SIZE)
+    if number > paginator.num_pages:
+        return None
+    page = paginator.page(number)
+    page.object_list = [
+        p.specific for p in results._get_results_from_hits(response["hits"]["hits"])
+    ]
+    return page, total, engine_counts(response, facets)
 
 
 def search_pages(
@@ -129,17 +168,24 @@ def search_pages(
             return backend.search(query, queryset)
 
         results = search(filtered(base).specific())
-        paginator = Paginator(results, PAGE_SIZE)
-        try:
-            page = paginator.page(page_number)
-        except (EmptyPage, PageNotAnInteger):
-            page = paginator.page(paginator.num_pages if paginator.count else 1)
-        page.object_list = [p.specific for p in page.object_list]
         facet_counts = []
-        if not with_facets:
-            return page, paginator.count, facet_counts
-        # The pages matching the text alone; each facet counts them narrowed by the others.
-        all_counts = count_matching_facets(search(base), facets, selected)
+        found = None
+        if with_facets and not selected and hasattr(results, "_backend_do_search"):
+            found = engine_page_with_counts(results, facets, page_number)
+        if found:
+            page, total, all_counts = found
+        else:
+            paginator = Paginator(results, PAGE_SIZE)
+            try:
+                page = paginator.page(page_number)
+            except (EmptyPage, PageNotAnInteger):
+                page = paginator.page(paginator.num_pages if paginator.count else 1)
+            page.object_list = [p.specific for p in page.object_list]
+            total = paginator.count
+            if not with_facets:
+                return page, total, facet_counts
+            # The pages matching the text alone; each facet counts them narrowed by the others.
+            all_counts = count_matching_facets(search(base), facets, selected)
         for facet in facets:
             counts = all_counts[facet.param]
             chosen = selected.get(facet.param, [])
@@ -150,7 +196,7 @@ def search_pages(
                 for value in values
             ]
             facet_counts.append((facet, facet.sort(rows)))
-        return page, paginator.count, facet_counts
+        return page, total, facet_counts
 
     (page, total, facet_counts), used = with_fallback(language_code, run)
     return SearchOutcome(

@@ -201,3 +201,23 @@ def test_engine_documents_carry_the_facet_values(porto):
     assert "theme:budgets" in document[FACETS_FIELD]
     assert "country:BR" in document[FACETS_FIELD]
     assert "sdg:16" in document[FACETS_FIELD]
+
+
+def test_facet_labels_are_cached_until_the_vocabulary_changes(tree, porto):
+    def theme_labels():
+        outcome = search_pages("participation", "fr")
+        return {
+            value: label
+            for facet, rows in outcome.facets
+            if facet.param == "theme"
+            for value, label, _count, _selected in rows
+        }
+
+    assert theme_labels() == {"budgets": "Budgets"}
+    with CaptureQueriesContext(connection) as captured:
+        theme_labels()
+    assert not [q for q in captured if "repository_theme" in q["sql"]]
+    theme = tree["themes"]["budgets"]
+    theme.name = "Budgets participatifs"
+    theme.save()
+    assert theme_labels() == {"budgets": "Budgets participatifs"}
