@@ -376,7 +376,29 @@ def _source_changed(row, original, source, contents):
         current = original.to_json()
     else:
         current = json.dumps(get_serializable_data_for_fields(original), cls=DjangoJSONEncoder)
-    return json.loads(current) != json.loads(stored)
+    return _content(json.loads(current)) != _content(json.loads(stored))
+
+
+# Publication bookkeeping of draft-state snippets: saving a draft or publishing the same text
+# again does not change what there is to translate.
+BOOKKEEPING_FIELDS = {
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "latest_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def _content(data):
+    return {key: value for key, value in data.items() if key not in BOOKKEEPING_FIELDS}
 
 
 def page_summary(page, user):

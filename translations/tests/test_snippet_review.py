@@ -17,6 +17,7 @@ from repository.models import Method, TargetGroup, Theme
 from repository.tests.base import build_repository
 from repository.vocabularies import default_locale_choices
 from translations.roles import reviewed_snippet_models
+from translations.status import OUT_OF_DATE, UP_TO_DATE, StatusReport
 
 from .base import (
     make_user,
@@ -197,6 +198,18 @@ class SnippetTranslationReviewTests(TestCase):
             object_id=str(group.pk), content_type=ContentType.objects.get_for_model(TargetGroup)
         )
         self.assertEqual(state.workflow.name, "Translation review (pt)")
+
+    def test_a_draft_of_the_original_does_not_make_its_translation_out_of_date(self):
+        def status():
+            report = StatusReport(self.locales["pt"], keys=[self.youth.translation_key])
+            return report.rows()[0].status
+
+        self.assertEqual(status(), UP_TO_DATE)
+        self.youth.name = "Jeunes"
+        self.youth.save_revision()
+        self.assertEqual(status(), UP_TO_DATE)
+        self.youth.save_revision().publish()
+        self.assertEqual(status(), OUT_OF_DATE)
 
     def test_choosers_offer_only_published_terms_of_the_default_language(self):
         draft = ThemeFactory(name="Brouillon", slug="draft", live=False)
