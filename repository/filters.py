@@ -161,7 +161,10 @@ def _option_labels(name):
 
 def _theme_parents():
     return dict(
-        Theme.objects.filter(parent__isnull=False).values_list("slug", "parent__slug").distinct()
+        Theme.objects.live()
+        .filter(parent__isnull=False)
+        .values_list("slug", "parent__slug")
+        .distinct()
     )
 
 
