@@ -80,6 +80,21 @@ def admin_directives(public):
     return directives
 
 
+def media_sources():
+    """Where uploaded images are served from when the media storage is S3-compatible."""
+    if not getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""):
+        return []
+    domain = getattr(settings, "AWS_S3_CUSTOM_DOMAIN", None)
+    if domain:
+        return [f"https://{domain}"]
+    endpoint = source_of(getattr(settings, "AWS_S3_ENDPOINT_URL", None) or "")
+    if endpoint:
+        scheme, host = endpoint.split("://", 1)
+        # Path-style (host/bucket/key) and virtual-hosted-style (bucket.host/key) addresses.
+        return [endpoint, f"{scheme}://*.{host}"]
+    return ["https://*.amazonaws.com"]
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware with the admin's policy and the documents' sandbox.
 
@@ -93,6 +108,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.config = admin_directives(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"])
             # A nonce next to 'unsafe-inline' would make browsers ignore 'unsafe-inline'.
             parts.nonce = None
+        extra = media_sources()
+        if extra and not report_only:
+            parts.update = {**(parts.update or {}), "img-src": extra, "media-src": extra}
         return parts
 
     def process_response(self, request, response):

@@ -6,7 +6,7 @@ import sys
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from wagtail.documents import get_document_model
 
@@ -214,6 +214,23 @@ class DocumentServingTests(TestCase):
 
 
 class PolicySourcesTests(TestCase):
+    @override_settings(
+        AWS_STORAGE_BUCKET_NAME="oidp-media", AWS_S3_CUSTOM_DOMAIN="media.example.org"
+    )
+    def test_images_on_an_s3_custom_domain_are_allowed(self):
+        response = self.client.get("/healthz")
+        self.assertIn("https://media.example.org", policy(response)["img-src"])
+
+    @override_settings(
+        AWS_STORAGE_BUCKET_NAME="oidp-media",
+        AWS_S3_CUSTOM_DOMAIN=None,
+        AWS_S3_ENDPOINT_URL="https://s3.fr-par.scw.cloud",
+    )
+    def test_images_on_an_s3_endpoint_are_allowed(self):
+        sources = policy(self.client.get("/healthz"))["img-src"]
+        self.assertIn("https://s3.fr-par.scw.cloud", sources)
+        self.assertIn("https://*.s3.fr-par.scw.cloud", sources)
+
     def test_the_map_tile_server_is_allowed_as_an_image_source(self):
         self.assertEqual(
             source_of("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),
