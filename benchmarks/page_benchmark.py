@@ -52,6 +52,7 @@ def parse_options():
     parser.add_argument("--reuse", action="store_true", help="skip seeding")
     parser.add_argument("--requests", type=int, default=60, help="in-process requests per page")
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument("--skip-in-process", action="store_true")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--http-clients", type=int, default=10)
     parser.add_argument("--http-seconds", type=int, default=20)
@@ -406,12 +407,15 @@ def start_gunicorn(port):
         env={**os.environ, **ENVIRONMENT},
         start_new_session=True,
     )
-    for _ in range(300):
+    import urllib.request
+
+    # Ready when a worker answers (the port opens before the workers have loaded Django).
+    for _ in range(120):
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30):
                 return process
         except OSError:
-            time.sleep(0.2)
+            time.sleep(1)
     process.kill()
     raise SystemExit("gunicorn did not start")
 
@@ -545,7 +549,8 @@ def main():
     call_command("collectstatic", interactive=False, verbosity=0)
     cache.clear()
     urls = sample_urls(rng)
-    print_in_process(in_process(urls, rng))
+    if not OPTIONS.skip_in_process:
+        print_in_process(in_process(urls, rng))
     if OPTIONS.skip_http:
         return
     errors = over_http(urls)
