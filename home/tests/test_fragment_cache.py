@@ -4,7 +4,12 @@ from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from home.factories import SiteSettingsFactory, StandardPageFactory, build_multilingual_site
+from home.factories import (
+    SiteSettingsFactory,
+    StandardPageFactory,
+    build_multilingual_site,
+    publish_translation,
+)
 
 
 def _queries_on(table, captured):
@@ -80,9 +85,13 @@ class MenuAndFooterFragmentCacheTests(TestCase):
         self.assertNotContains(other, 'aria-current="page">Qui sommes-nous</a>', html=False)
 
     def test_each_language_has_its_own_menu(self):
+        english = publish_translation(self.about, "en")
+        english.title = "About us"
+        english.save_revision().publish()
         self.get("/fr/mentions/")
         response, queries = self.get("/en/")
         self.assertTrue(_menu_queries(queries))
+        self.assertContains(response, "About us")
         self.assertNotContains(response, "Qui sommes-nous")
 
     def test_pages_render_without_the_fragment_cache_when_the_cache_server_is_down(self):
