@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
-from oidp.ratelimit import is_limited, with_retry_after
+from oidp.ratelimit import client_ip, is_limited, with_retry_after
 
 from . import emails
 from .forms import (
@@ -277,7 +277,7 @@ def vote(request, edition_id):
             context["rate_limited"] = True
             response = render(request, "awards/vote_form.html", context, status=429)
             return with_retry_after(request, response)
-        ip_address = request.META.get("REMOTE_ADDR") or None
+        ip_address = client_ip(request)
         vote = PublicVote.objects.create(
             edition=edition,
             candidature=form.chosen,

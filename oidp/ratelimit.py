@@ -11,11 +11,13 @@ Views use either
 * ``is_limited(request, "name")`` when the view re-renders its own form with the message, so that
   nothing typed is lost; its template includes ``includes/rate_limited.html``.
 
-Both send ``Retry-After``. Behind a reverse proxy, ``RATELIMIT_IP_META_KEY`` says which header
-carries the visitor's address (see django-ratelimit's settings).
+Both send ``Retry-After``. Behind reverse proxies, ``RATE_LIMIT_IP_HEADER`` names the header
+that carries the visitor's address (e.g. ``HTTP_X_FORWARDED_FOR``) and ``RATE_LIMIT_PROXY_COUNT``
+how many proxies of ours append to it (``client_ip``).
 """
 
 import functools
+import ipaddress
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -39,6 +41,29 @@ DEFAULT_RATES = {
     "jury": "300/h",
     "autocomplete": "120/m",
 }
+
+
+def client_ip(request):
+    """The visitor's address: from the proxies' header when configured, else REMOTE_ADDR.
+
+    The last ``RATE_LIMIT_PROXY_COUNT`` entries of X-Forwarded-For were written by our own
+    proxies; anything before them was written by the client and is not trusted. A missing or
+    malformed header falls back to REMOTE_ADDR rather than failing.
+    """
+    header = getattr(settings, "RATE_LIMIT_IP_HEADER", "")
+    candidates = []
+    if header and request.META.get(header):
+        entries = [part.strip() for part in request.META[header].split(",") if part.strip()]
+        count = max(1, getattr(settings, "RATE_LIMIT_PROXY_COUNT", 1))
+        if len(entries) >= count:
+            candidates.append(entries[-count])
+    candidates.append(request.META.get("REMOTE_ADDR", ""))
+    for candidate in candidates:
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return "0.0.0.0"
 
 
 def rate_for(name):

@@ -146,3 +146,32 @@ class AwardsRateLimitTests(TestCase):
         for _ in range(2):
             self.client.post(url, {})
         self.assertEqual(self.client.post(url, {}).status_code, 429)
+
+
+@override_settings(RATE_LIMITS=TIGHT, RATE_LIMIT_IP_HEADER="HTTP_X_FORWARDED_FOR")
+class BehindAProxyTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_repository()
+
+    def login(self, forwarded):
+        return self.client.post(
+            "/en/members/login/",
+            {"username": "nobody@example.org", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    def test_limits_count_the_address_our_proxy_saw_not_what_the_client_claims(self):
+        for claimed in ("1.1.1.1", "2.2.2.2"):
+            self.login(f"{claimed}, 198.51.100.7")
+        # The client changes its own claim, but the proxy saw the same address: limited.
+        self.assertEqual(self.login("3.3.3.3, 198.51.100.7").status_code, 429)
+        # Another visitor behind the same proxy is not.
+        self.assertEqual(self.login("198.51.100.8").status_code, 200)
+
+    def test_a_malformed_or_missing_header_falls_back_instead_of_failing(self):
+        self.assertEqual(self.login("not-an-address").status_code, 200)
+        response = self.client.post(
+            "/en/members/login/", {"username": "nobody@example.org", "password": "wrong"}
+        )
+        self.assertEqual(response.status_code, 200)
