@@ -221,10 +221,20 @@ WAGTAIL_SITE_NAME = env.str(
     "SITE_NAME", default="International Observatory of Participatory Democracy"
 )
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploads are checked by content (oidp/uploads.py) through the admin forms' base classes; the
+# extensions and sizes below are Wagtail's own first check. SVG is never accepted.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENTS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "oidp.uploads.ContentCheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "oidp.uploads.ContentCheckedDocumentForm"
+# https://docs.wagtail.org/en/stable/reference/settings.html#documents: documents always go
+# through Wagtail's serve view (privacy checks, nosniff, the sandbox of oidp/security.py), and
+# only PDFs open in the browser; everything else is downloaded.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_CONTENT_TYPES = {"csv": "text/csv", "txt": "text/plain"}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -266,7 +276,18 @@ AWARDS_ATTACHMENT_MAX_COUNT = env.int("AWARDS_ATTACHMENT_MAX_COUNT", default=5)
 AWARDS_VOTE_CONFIRMATION_MAX_AGE = env.int("AWARDS_VOTE_CONFIRMATION_MAX_AGE", default=48 * 60 * 60)
 AWARDS_VOTE_RATE_PER_ADDRESS = env.str("AWARDS_VOTE_RATE_PER_ADDRESS", default="3/h")
 AWARDS_VOTE_RATE_PER_IP = env.str("AWARDS_VOTE_RATE_PER_IP", default="30/h")
+# Days after an edition's last jury phase before purge_personal_data pseudonymises voters'
+# addresses and removes IPs and unneeded candidature data (awards/privacy.py).
+AWARDS_PERSONAL_DATA_RETENTION_DAYS = env.int("AWARDS_PERSONAL_DATA_RETENTION_DAYS", default=180)
 RATELIMIT_USE_CACHE = "default"
+# oidp/ratelimit.py: the rate of each named limit, e.g. RATE_LIMITS="login=20/h,suggest=5/h"
+# (the defaults are in oidp.ratelimit.DEFAULT_RATES). Behind proxies, RATE_LIMIT_IP_HEADER names
+# the header with the visitor's address (e.g. HTTP_X_FORWARDED_FOR) and RATE_LIMIT_PROXY_COUNT
+# how many of our proxies append to it; oidp.ratelimit.client_ip reads them.
+RATE_LIMITS = env.dict("RATE_LIMITS", default={})
+RATE_LIMIT_IP_HEADER = env.str("RATE_LIMIT_IP_HEADER", default="")
+RATE_LIMIT_PROXY_COUNT = env.int("RATE_LIMIT_PROXY_COUNT", default=1)
+RATELIMIT_IP_META_KEY = "oidp.ratelimit.client_ip"
 
 # https://docs.djangoproject.com/en/5.2/topics/logging/
 LOGGING = {
@@ -341,3 +362,44 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-gravatar-provider-url
 # Editors' avatars are not fetched from a third party (it would learn their e-mail's hash).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# https://docs.wagtail.org/en/stable/reference/settings.html#tasks (django-tasks)
+# Wagtail's background tasks (search and reference index updates, the listings' image renditions
+# of home/renditions.py) run at once, in the request, by default. TASKS_BACKEND=database queues
+# them in the database (django-tasks-db) for the worker process (Procfile: `worker:`).
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
+if TASKS_BACKEND == "database":
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# https://docs.wagtail.org/en/stable/reference/contrib/frontend_cache.html
+# A CDN or caching proxy in front of the site is purged on publish and unpublish (the page, its
+# translations and the listings above them: home/frontend_cache.py) when one is configured:
+# FRONTEND_CACHE_HTTP_URL (Varnish, Squid or nginx receiving PURGE requests),
+# FRONTEND_CACHE_CLOUDFLARE_ZONE_ID with _BEARER_TOKEN (or _EMAIL and _API_KEY), or
+# FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID. None set: the app is not installed.
+WAGTAILFRONTENDCACHE = {}
+if env.str("FRONTEND_CACHE_HTTP_URL", default=""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_HTTP_URL"),
+    }
+if env.str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env.str("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", default="") or None,
+        "EMAIL": env.str("FRONTEND_CACHE_CLOUDFLARE_EMAIL", default="") or None,
+        "API_KEY": env.str("FRONTEND_CACHE_CLOUDFLARE_API_KEY", default="") or None,
+    }
+if env.str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("wagtail.contrib.redirects"), "wagtail.contrib.frontend_cache"
+    )
