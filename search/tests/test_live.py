@@ -172,6 +172,41 @@ def test_theme_facet_from_the_engine_results(site):
     narrowed = search_pages("democratie", "fr", {"theme": ["youth"], "region": ["africa"]})
     assert narrowed.backend == "engine_fr"
     assert titles(narrowed) == ["Démocratie des jeunes"]
+    # Counted by the engine, each facet within the other facets' selections.
+    narrowed_counts = {
+        facet.param: {value: count for value, _l, count, _s in rows}
+        for facet, rows in narrowed.facets
+    }
+    assert narrowed_counts["theme"] == {"youth": 1, "housing": 1}
+    assert narrowed_counts["country"] == {"SN": 1}
+
+
+def test_engine_facet_values_follow_a_published_revision(site):
+    from repository.factories import ExperienceIndexPageFactory, ExperiencePageFactory, ThemeFactory
+    from search.facets import FACETS_FIELD
+
+    homes, _pages = site
+    index = ExperienceIndexPageFactory(parent=homes["fr"])
+    youth = ThemeFactory(name="Jeunesse", slug="youth")
+    housing = ThemeFactory(name="Logement", slug="housing")
+    page = ExperiencePageFactory(parent=index, title="Démocratie locale", themes=[youth])
+    page.save_revision().publish()
+    draft = page.get_latest_revision_as_object()
+    draft.themes = [housing]
+    draft.save_revision().publish()
+    refresh()
+    backend = get_search_backend(engine_backend_name("fr"))
+    document = backend.es.get(index=backend.get_index_for_model(Page).name, id=str(page.pk))
+    assert "theme:housing" in document["_source"][FACETS_FIELD]
+    assert "theme:youth" not in document["_source"][FACETS_FIELD]
+    outcome = search_pages("democratie", "fr")
+    assert outcome.backend == "engine_fr"
+    assert {
+        value: count
+        for facet, rows in outcome.facets
+        if facet.param == "theme"
+        for value, _l, count, _s in rows
+    } == {"housing": 1}
 
 
 def test_node_stopped_then_restarted(client, site):
