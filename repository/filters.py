@@ -7,9 +7,12 @@ what the link leads to.
 
 Everything is computed from a handful of queries over the whole language's repository
 (one for the experiences' plain fields, one per vocabulary relation), whatever the
-number of experiences or of selected values.
+number of experiences or of selected values: each facet value is held as the set of the
+experiences that have it, so results and counts are set intersections, not a pass over
+every experience per facet.
 """
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -42,7 +45,7 @@ class Facet:
 
 @dataclass
 class FilterResult:
-    rows: list
+    pks: list  # the matching experiences, in the chosen order
     facets: list
     selected: dict
     sort: str
@@ -62,23 +65,21 @@ FACET_LABELS = {
     "status": _("Status"),
     "year": _("Start year"),
 }
+# What filtering and sorting read, for every listed experience (the cards and the map read
+# their own fields for the experiences they show).
 ROW_FIELDS = [
     "pk",
+    "path",
     "title",
-    "slug",
-    "summary",
-    "city",
+    "start_date",
+    "last_updated",
     "country",
     "region",
     "scale",
     "status",
-    "start_date",
-    "last_updated",
-    "first_published_at",
-    "locale_id",
-    "latitude",
-    "longitude",
 ]
+Row = namedtuple("Row", ROW_FIELDS)
+PLAIN_FACETS = ["country", "region", "scale", "status"]
 
 
 def build_querystring(selected, sort=DEFAULT_SORT, **overrides):
@@ -95,45 +96,62 @@ def build_querystring(selected, sort=DEFAULT_SORT, **overrides):
 
 
 def experience_rows(index_page):
-    """The plain fields and facet values of every live experience of the index."""
-    queryset = index_page.listed_experiences()
-    rows = {row["pk"]: row for row in queryset.values(*ROW_FIELDS)}
-    for row in rows.values():
-        start = row["start_date"]
-        row["values"] = {
-            "theme": set(),
-            "method": set(),
-            "sdg": set(),
-            "country": {row["country"]} if row["country"] else set(),
-            "region": {row["region"]} if row["region"] else set(),
-            "scale": {row["scale"]} if row["scale"] else set(),
-            "status": {row["status"]} if row["status"] else set(),
-            "year": {str(start.year)} if start else set(),
-        }
-    through = ExperiencePage.themes.through.objects.filter(experiencepage__in=queryset)
-    for page_id, slug, parent_slug in through.values_list(
+    """The plain fields of every live experience the index lists, and its facet values.
+
+    Returns (rows by pk, {facet: {value: set of pks}}). Three queries whatever the number of
+    experiences: the experiences' plain fields (one pass over what the index lists, the
+    expensive part), then the theme and method links; the goals are a third link table.
+    The link tables are read without repeating the listing's filter (rows of pages not listed
+    are dropped here), which costs far less than evaluating it again per relation.
+    """
+    queryset = index_page.listed_experiences().order_by().values_list(*ROW_FIELDS)
+    rows = {fields[0]: Row._make(fields) for fields in queryset}
+    values = {name: {} for name in FACET_NAMES}
+
+    def add(name, value, pk):
+        pks = values[name].get(value)
+        if pks is None:
+            values[name][value] = {pk}
+        else:
+            pks.add(pk)
+
+    for pk, row in rows.items():
+        for name in PLAIN_FACETS:
+            value = getattr(row, name)
+            if value:
+                add(name, value, pk)
+        if row.start_date:
+            add("year", str(row.start_date.year), pk)
+    links = ExperiencePage.themes.through.objects.values_list(
         "experiencepage_id", "theme__slug", "theme__parent__slug"
-    ):
-        # Choosing a main theme finds the experiences filed under its sub-themes too.
-        rows[page_id]["values"]["theme"].update(s for s in (slug, parent_slug) if s)
-    through = ExperiencePage.methods.through.objects.filter(experiencepage__in=queryset)
-    for page_id, slug in through.values_list("experiencepage_id", "method__slug"):
-        rows[page_id]["values"]["method"].add(slug)
-    through = ExperiencePage.sdgs.through.objects.filter(experiencepage__in=queryset)
-    for page_id, number in through.values_list(
+    )
+    for pk, slug, parent_slug in links:
+        if pk in rows:
+            add("theme", slug, pk)
+            # Choosing a main theme finds the experiences filed under its sub-themes too.
+            if parent_slug:
+                add("theme", parent_slug, pk)
+    links = ExperiencePage.methods.through.objects.values_list("experiencepage_id", "method__slug")
+    for pk, slug in links:
+        if pk in rows:
+            add("method", slug, pk)
+    links = ExperiencePage.sdgs.through.objects.values_list(
         "experiencepage_id", "sustainabledevelopmentgoal__number"
-    ):
-        rows[page_id]["values"]["sdg"].add(str(number))
-    return list(rows.values())
+    )
+    for pk, number in links:
+        if pk in rows:
+            add("sdg", str(number), pk)
+    return rows, values
 
 
-def _matches(row, selected, skip=None):
-    for name, values in selected.items():
-        if name == skip or not values:
+def _matching(all_pks, values, selected, skip=None):
+    """The pks that match every selected facet but `skip` (OR within a facet)."""
+    found = all_pks
+    for name, chosen in selected.items():
+        if name == skip or not chosen:
             continue
-        if not row["values"][name] & values:
-            return False
-    return True
+        found = found & set().union(*(values[name].get(value, ()) for value in chosen))
+    return found
 
 
 def _option_labels(name):
@@ -198,20 +216,24 @@ def parse_selection(query):
 
 
 def apply_filters(index_page, query):
-    rows = experience_rows(index_page)
+    rows, values = experience_rows(index_page)
     selected = parse_selection(query)
     sort = query.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
         sort = DEFAULT_SORT
 
+    all_pks = set(rows)
+    matching = _matching(all_pks, values, selected)
     theme_parents = _theme_parents()
     facets = []
     for name in FACET_NAMES:
+        # The count of a value: the results of choosing it alone in its facet.
+        among = _matching(all_pks, values, selected, skip=name) if selected[name] else matching
         counts = {}
-        for row in rows:
-            if _matches(row, selected, skip=name):
-                for value in row["values"][name]:
-                    counts[value] = counts.get(value, 0) + 1
+        for value, pks in values[name].items():
+            count = len(pks & among)
+            if count:
+                counts[value] = count
         labels = _option_labels(name)
         options = [
             {
@@ -231,14 +253,15 @@ def apply_filters(index_page, query):
             )
         )
 
-    results = [row for row in rows if _matches(row, selected)]
+    results = [rows[pk] for pk in matching]
     if sort == "title":
-        results.sort(key=lambda row: row["title"].lower())
+        results.sort(key=lambda row: (row.title.lower(), row.path))
     elif sort == "updated":
-        results.sort(key=lambda row: (row["last_updated"], row["pk"]), reverse=True)
+        results.sort(key=lambda row: (row.last_updated, row.pk), reverse=True)
     else:
         results.sort(
-            key=lambda row: (row["start_date"] is not None, row["start_date"], row["pk"]),
-            reverse=True,
+            key=lambda row: (row.start_date is not None, row.start_date, row.pk), reverse=True
         )
-    return FilterResult(rows=results, facets=facets, selected=selected, sort=sort)
+    return FilterResult(
+        pks=[row.pk for row in results], facets=facets, selected=selected, sort=sort
+    )

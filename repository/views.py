@@ -66,38 +66,40 @@ class Labels:
 
 def index_view(request, index_page):
     result = apply_filters(index_page, request.GET)
-    paginator = Paginator(result.rows, PAGE_SIZE)
+    paginator = Paginator(result.pks, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    ids = [row["pk"] for row in page_obj.object_list]
     experiences = {
         page.pk: page
-        for page in ExperiencePage.objects.filter(pk__in=ids)
+        for page in ExperiencePage.objects.filter(pk__in=page_obj.object_list)
         .select_related("locale")
         .prefetch_related("themes", "methods")
     }
-    # Untranslated experiences are listed in their own language, at their own address.
-    other_language_ids = [
-        row["pk"] for row in result.rows if row["locale_id"] != index_page.locale_id
-    ]
-    other_language_urls = {
-        page.pk: page.get_url(request)
-        for page in ExperiencePage.objects.filter(pk__in=other_language_ids).only(
-            "pk", "url_path", "locale_id"
+    # Untranslated experiences are listed in their own language, at their own address: under
+    # the index's translation in that language (see translations.listings.listed_in).
+    index_urls = {
+        translation.path: translation.get_url(request)
+        for translation in index_page.get_translations(inclusive=True).only(
+            "pk", "path", "url_path", "locale_id"
         )
     }
+    prefix = len(index_page.path)
+
+    def url_of(path, slug):
+        return f"{index_urls[path[:prefix]]}{slug}/"
+
     labels = Labels()
-    index_url = index_page.get_url(request)
+    index_url = index_urls[index_page.path]
     cards = []
-    for row in page_obj.object_list:
-        page = experiences[row["pk"]]
+    for pk in page_obj.object_list:
+        page = experiences[pk]
         cards.append(
             {
                 "page": page,
-                "url": other_language_urls.get(row["pk"], f"{index_url}{row['slug']}/"),
+                "url": url_of(page.path, page.slug),
                 "language": page.locale.language_code
                 if page.locale_id != index_page.locale_id
                 else "",
-                "country_name": countries.name(row["country"]),
+                "country_name": countries.name(page.country),
                 "themes": labels.terms("theme", page.themes.all()),
                 "methods": labels.terms("method", page.methods.all()),
             }
@@ -105,26 +107,34 @@ def index_view(request, index_page):
 
     tiles = map_tiles()
     view_mode = "map" if request.GET.get("view") == "map" and tiles else "list"
-    map_points = [
-        {
-            "title": row["title"],
-            "url": other_language_urls.get(row["pk"], f"{index_url}{row['slug']}/"),
-            "place": ", ".join(
-                part for part in (row["city"], countries.name(row["country"])) if part
-            ),
-            "lat": row["latitude"],
-            "lng": row["longitude"],
+    map_points = []
+    if view_mode == "map":  # the points are only sent with the map view
+        located = {
+            row["pk"]: row
+            for row in index_page.listed_experiences()
+            .filter(latitude__isnull=False, longitude__isnull=False)
+            .values("pk", "path", "slug", "title", "city", "country", "latitude", "longitude")
         }
-        for row in result.rows
-        if row["latitude"] is not None and row["longitude"] is not None
-    ]
+        map_points = [
+            {
+                "title": row["title"],
+                "url": url_of(row["path"], row["slug"]),
+                "place": ", ".join(
+                    part for part in (row["city"], countries.name(row["country"])) if part
+                ),
+                "lat": row["latitude"],
+                "lng": row["longitude"],
+            }
+            for row in (located.get(pk) for pk in result.pks)
+            if row is not None
+        ]
     context = {
         "result": result,
         "facets": result.facets,
         "page_obj": page_obj,
         "paginator": paginator,
         "cards": cards,
-        "total": len(result.rows),
+        "total": len(result.pks),
         "repository_total": None,
         "sorts": SORTS,
         "is_filtered": any(result.selected.values()),
