@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -733,9 +734,24 @@ class ExperiencePage(SocialMetaMixin, Page):
                 filled += 1
         return round(100 * filled / len(COMPLETENESS_FIELDS))
 
+    # The relations the page, its fact box and its open data read, each several times per
+    # render: read once, up front (previews of unsaved changes keep their in-memory values).
+    RENDER_PREFETCH = [
+        "themes",
+        "methods",
+        "sdgs",
+        "target_groups",
+        "partners",
+        "actors",
+        "milestones",
+        "reviews",
+    ]
+
     def get_context(self, request, *args, **kwargs):
         from .views import experience_context
 
+        if self.pk and not getattr(self, "_cluster_related_objects", None):
+            prefetch_related_objects([self], *self.RENDER_PREFETCH)
         context = super().get_context(request, *args, **kwargs)
         context.update(experience_context(request, self))
         return context
