@@ -178,6 +178,24 @@ class FilterTests(TestCase):
             "/static/repository/vendor/leaflet-1.9.4/leaflet.js", response.content.decode()
         )
 
+    def test_untranslated_experiences_are_filtered_and_linked_at_their_own_address(self):
+        response = self.client.get("/es/experiences/?theme=budgets")
+        links = {
+            a.get_text(strip=True): a["href"]
+            for a in soup(response).select(".experience-card__title a")
+        }
+        self.assertEqual(links, {"Porto Alegre": self.porto.url, "Paris": self.paris.url})
+        self.assertTrue(self.porto.url.startswith("/fr/experiences/"))
+        self.assertEqual(facet_options(response, "country"), {"BR": 1, "FR": 1})
+
+        with self.settings(REPOSITORY_MAP_TILE_URL="https://tiles.example.org/{z}/{x}/{y}.png"):
+            response = self.client.get("/es/experiences/?theme=budgets&view=map")
+        points = json.loads(soup(response).select_one("#experience-map-points").string)
+        self.assertEqual(
+            sorted((point["title"], point["url"]) for point in points),
+            [("Paris", self.paris.url), ("Porto Alegre", self.porto.url)],
+        )
+
 
 class ExperiencePageTests(TestCase):
     @classmethod
