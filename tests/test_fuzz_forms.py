@@ -59,7 +59,9 @@ typed = (
     .filter(bool)
 )
 
-NO_LIMITS = dict.fromkeys(("login", "password-reset", "suggest", "apply", "vote-ip", "vote-address"), "100000/h") | {"autocomplete": "100000/m"}
+NO_LIMITS = dict.fromkeys(
+    ("login", "password-reset", "suggest", "apply", "vote-ip", "vote-address"), "100000/h"
+) | {"autocomplete": "100000/m"}
 
 
 def shown_value(html, name):
@@ -101,7 +103,24 @@ class FuzzedPublicFormsTests(TestCase):
     @FUZZ
     @given(
         st.fixed_dictionaries(
-            dict.fromkeys(("title", "summary", "country", "city", "start_year", "status", "method", "theme", "link", "name", "email", "organisation", "consent"), anything)
+            dict.fromkeys(
+                (
+                    "title",
+                    "summary",
+                    "country",
+                    "city",
+                    "start_year",
+                    "status",
+                    "method",
+                    "theme",
+                    "link",
+                    "name",
+                    "email",
+                    "organisation",
+                    "consent",
+                ),
+                anything,
+            )
         )
     )
     def test_the_suggestion_form_never_fails(self, data):
@@ -110,7 +129,22 @@ class FuzzedPublicFormsTests(TestCase):
     @FUZZ
     @given(
         st.fixed_dictionaries(
-            dict.fromkeys(("organisation_name", "organisation_type", "country", "city", "website", "contact_name", "contact_role", "contact_email", "motivation", "publication_consent", "privacy"), anything)
+            dict.fromkeys(
+                (
+                    "organisation_name",
+                    "organisation_type",
+                    "country",
+                    "city",
+                    "website",
+                    "contact_name",
+                    "contact_role",
+                    "contact_email",
+                    "motivation",
+                    "publication_consent",
+                    "privacy",
+                ),
+                anything,
+            )
         )
     )
     def test_the_membership_application_never_fails(self, data):
