@@ -30,8 +30,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.cache import cc_delim_re, has_vary_header
+from django.utils import timezone, translation
+from django.utils.cache import cc_delim_re, has_vary_header, set_response_etag
 
 from wagtail import hooks
 from wagtail.models import Page
@@ -102,8 +102,11 @@ def next_change(now=None):
     return min(moments) if moments else None
 
 
-def _key(request, generation):
-    return f"pagecache:{generation}:{request.get_host()}:{request.get_full_path()}"
+def _key(request):
+    # One entry per address; the entry carries the generation it was stored under, so that the
+    # generation and the page come back in one round trip (`get_many`) and a stale entry is
+    # simply overwritten by the next render.
+    return f"pagecache:{request.get_host()}:{request.get_full_path()}"
 
 
 def _request_may_use_cache(request):
@@ -134,37 +137,106 @@ STORED_HEADERS = (
     "Link",
     "X-Frame-Options",
     "Cache-Control",
+    "ETag",
 )
+LOOKUP_FLAG = "_page_cache_lookup"
+
+
+def _lookup(request):
+    """(generation, key, stored entry or None) in one round trip; None if the cache is down."""
+    key = _key(request)
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+    except CACHE_ERRORS as error:
+        logger.warning("Page cache unavailable, rendering without it: %s", error)
+        return None
+    stored = found.get(key)
+    if stored is not None:
+        stored_generation, valid_until = stored[0], stored[4]
+        if stored_generation != generation or (
+            valid_until is not None and timezone.now() >= valid_until
+        ):
+            stored = None
+    return generation, key, stored
+
+
+def _hit_response(stored):
+    _generation, status, headers, content, _valid_until = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["Content-Length"] = str(len(content))
+    response[CACHE_HEADER] = "hit"
+    return response
+
+
+class AnonymousPageCacheHitMiddleware:
+    """Answers cache hits early, right after the security and policy headers' middleware.
+
+    A request that may use the cache (a GET without a session or a message cookie) is anonymous
+    for certain, so the session, locale, common, CSRF, authentication and message middleware
+    have nothing to add to a stored page: the language is the URL's prefix and the stored entry
+    carries its Content-Language, its ETag (the conditional-GET middleware, placed outside this
+    one, answers 304 from it without hashing the body again) and its other headers. Only the
+    language cookie is still set as `RememberLanguageMiddleware` would. A miss records the
+    lookup on the request, so that `AnonymousPageCacheMiddleware` stores the render without a
+    second round trip.
+    """
+
+    def __init__(self, get_response):
+        from oidp.middleware import RememberLanguageMiddleware
+
+        self.get_response = get_response
+        # The same cookie rule as for rendered pages, applied to the stored response.
+        self.remember_language = RememberLanguageMiddleware(lambda request: request._page_hit)
+
+    def __call__(self, request):
+        if not _request_may_use_cache(request):
+            return self.get_response(request)
+        lookup = _lookup(request)
+        if lookup is None:
+            setattr(request, LOOKUP_FLAG, None)
+            return self.get_response(request)
+        if lookup[2] is None:
+            setattr(request, LOOKUP_FLAG, lookup)
+            return self.get_response(request)
+        request._page_hit = _hit_response(lookup[2])
+        return self.remember_language(request)
 
 
 class AnonymousPageCacheMiddleware:
+    """Stores the public pages rendered for anonymous visitors (and answers hits itself when
+    `AnonymousPageCacheHitMiddleware` is not installed)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not _request_may_use_cache(request):
             return self.get_response(request)
-        try:
-            generation = current_generation()
-            key = _key(request, generation)
-            stored = cache.get(key)
-        except CACHE_ERRORS as error:
-            logger.warning("Page cache unavailable, rendering without it: %s", error)
+        if hasattr(request, LOOKUP_FLAG):
+            lookup = getattr(request, LOOKUP_FLAG)
+        else:
+            lookup = _lookup(request)
+            if lookup is not None and lookup[2] is not None:
+                return _hit_response(lookup[2])
+        if lookup is None:  # the cache is unreachable
             return self.get_response(request)
-        if stored is not None and (stored[3] is None or timezone.now() < stored[3]):
-            status, headers, content, _valid_until = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response[CACHE_HEADER] = "hit"
-            return response
+        generation, key, _stored = lookup
 
         response = self.get_response(request)
         seconds = getattr(request, REQUEST_FLAG, None)
         if seconds and _response_may_be_stored(response):
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            if not response.has_header("Content-Language"):
+                response["Content-Language"] = translation.get_language()
             headers = [(name, response[name]) for name in STORED_HEADERS if name in response]
             valid_until = next_change()
-            stored = (response.status_code, headers, response.content, valid_until)
+            stored = (generation, response.status_code, headers, response.content, valid_until)
             try:
                 cache.set(key, stored, seconds)
             except CACHE_ERRORS as error:

@@ -97,7 +97,7 @@ class AnonymousPageCacheTests(TestCase):
         from home import page_cache
 
         broken = mock.Mock()
-        for operation in ("get", "set", "add", "incr"):
+        for operation in ("get", "get_many", "set", "add", "incr"):
             getattr(broken, operation).side_effect = redis.ConnectionError("refused")
         with (
             mock.patch.object(page_cache, "cache", broken),
@@ -112,3 +112,34 @@ class AnonymousPageCacheTests(TestCase):
     def test_it_can_be_turned_off(self):
         self.get()
         self.assertNotIn(CACHE_HEADER, self.get())
+
+    def test_a_hit_is_one_cache_round_trip(self):
+        from home import page_cache
+
+        self.get()
+        # The generation and the page are read together (the local-memory backend's own
+        # get_many calls its get; Redis sends one MGET).
+        with mock.patch.object(
+            page_cache.cache, "get_many", wraps=page_cache.cache.get_many
+        ) as get_many:
+            response = self.get()
+        self.assertEqual(response[CACHE_HEADER], "hit")
+        get_many.assert_called_once()
+        self.assertIn(page_cache.GENERATION_KEY, get_many.call_args.args[0])
+        self.assertEqual(len(get_many.call_args.args[0]), 2)
+
+    def test_a_hit_still_remembers_the_language_of_the_page_read(self):
+        self.get()
+        self.client.cookies["oidp_language"] = "en"
+        response = self.get()
+        self.assertEqual(response[CACHE_HEADER], "hit")
+        self.assertEqual(response.cookies["oidp_language"].value, "fr")
+        self.assertEqual(response["Content-Length"], str(len(response.content)))
+
+    def test_a_stored_page_of_an_older_generation_is_rendered_again(self):
+        from home import page_cache
+
+        self.get()
+        page_cache.invalidate()
+        self.assertEqual(self.get()[CACHE_HEADER], "miss")
+        self.assertEqual(self.get()[CACHE_HEADER], "hit")

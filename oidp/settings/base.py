@@ -68,12 +68,15 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "oidp.security.ContentSecurityPolicyMiddleware",
+    # ETag on every page, 304 when unchanged; outside the page cache so that hits get it too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous page cache hits are answered here, before the session, locale and common
+    # middleware (which have nothing to add to a stored page); misses are stored further in.
+    "home.page_cache.AnonymousPageCacheHitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "oidp.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # ETag on every page, 304 when unchanged; outside the page cache so that hits get it too.
-    "django.middleware.http.ConditionalGetMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
     "oidp.security.NoncedResponsesStayPrivateMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
