@@ -17,11 +17,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -248,19 +250,30 @@ VOCABULARY_MODELS = {
 }
 
 
+def active_language_code():
+    """The content language of the request, without the query `Locale.get_active()` makes.
+
+    A language without a locale of its own simply has no rows: the default's are used.
+    """
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def localised_labels(model, key="slug"):
     """{code: name} for a vocabulary in the active language, falling back to the default.
 
     Published rows only (a translation waiting for review is not shown). One query, whatever
     the number of terms or experiences.
     """
-    active = Locale.get_active()
+    active = active_language_code()
     rows = (
         model.objects.live()
-        .filter(locale__language_code__in={active.language_code, settings.LANGUAGE_CODE})
+        .filter(locale__language_code__in={active, settings.LANGUAGE_CODE})
         .values_list("locale__language_code", key, "name")
     )
     labels = {}
-    for _language, code, name in sorted(rows, key=lambda row: row[0] == active.language_code):
+    for _language, code, name in sorted(rows, key=lambda row: row[0] == active):
         labels[str(code)] = name
     return labels

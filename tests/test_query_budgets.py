@@ -33,7 +33,7 @@ BUDGETS = {
     "standard": 35,
     "experience_index": 45,
     "experience_index_filtered": 45,
-    "experience": 60,
+    "experience": 50,
     "news_index": 45,
     "news": 45,
     "event_index": 45,
