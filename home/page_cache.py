@@ -23,6 +23,7 @@ token), sets a cookie or says it is private is never stored. When the cache itse
 unreachable, pages are rendered as if there were no cache (logged), never a 500.
 """
 
+import hashlib
 import logging
 import time
 
@@ -106,7 +107,9 @@ def _key(request):
     # One entry per address; the entry carries the generation it was stored under, so that the
     # generation and the page come back in one round trip (`get_many`) and a stale entry is
     # simply overwritten by the next render.
-    return f"pagecache:{request.get_host()}:{request.get_full_path()}"
+    # Hashed: addresses can be longer than the keys some cache servers accept.
+    address = f"{request.get_host()}:{request.get_full_path()}".encode()
+    return f"pagecache:{hashlib.sha256(address).hexdigest()}"
 
 
 def _request_may_use_cache(request):
