@@ -21,6 +21,7 @@ from django_countries import countries
 from .models import (
     CURRENCIES,
     Channel,
+    ExperiencePage,
     Licence,
     MilestoneStatus,
     ParticipationLevel,
@@ -119,17 +120,7 @@ def export_queryset(index_page):
     return (
         index_page.experiences()
         .select_related("promoting_organisation", "locale")
-        .prefetch_related(
-            "themes",
-            "methods",
-            "sdgs",
-            "target_groups",
-            "partners",
-            "actors",
-            "milestones",
-            "reviews",
-            "tagged_items__tag",
-        )
+        .prefetch_related(*ExperiencePage.RENDER_PREFETCH, "tagged_items__tag")
         .order_by("path")
     )
 
