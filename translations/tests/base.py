@@ -78,3 +78,11 @@ def publish_translation_target(translation):
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=True)
     return translation.get_target_instance()
+
+
+def french_page(home, title):
+    """A published French standard page under `home`."""
+    page = StandardPageFactory(parent=home, title=title, intro=f"Introduction de {title}.")
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

@@ -7,24 +7,18 @@ from django.urls import reverse
 
 from bs4 import BeautifulSoup
 
-from home.factories import StandardPageFactory, publish_translation
+from home.factories import publish_translation
 from translations.panels import TranslationStatusPanel
 
 from .base import (
     build_site_with_page,
+    french_page,
     make_user,
     publish_translation_target,
     start_translation,
     translate_segments,
     translator,
 )
-
-
-def french_page(home, title):
-    page = StandardPageFactory(parent=home, title=title, intro=f"Introduction de {title}.")
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def panel_rows(response):

@@ -7,25 +7,18 @@ from django.urls import reverse
 
 from wagtail.models import Locale
 
-from home.factories import StandardPageFactory
 from repository.factories import ThemeFactory
 from translations.status import IN_PROGRESS, OUT_OF_DATE, UNTRANSLATED, UP_TO_DATE
 
 from .base import (
     build_site_with_page,
+    french_page,
     make_user,
     publish_translation_target,
     start_translation,
     translate_segments,
     translator,
 )
-
-
-def french_page(home, title):
-    page = StandardPageFactory(parent=home, title=title, intro=f"Introduction de {title}.")
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 class StatusViewTests(TestCase):
