@@ -35,7 +35,7 @@ class HealthzTests(TestCase):
         redis_url = f"redis://127.0.0.1:{closed_port()}/0"
         caches = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "oidp.cache.RedisCache",
                 "LOCATION": redis_url,
                 "OPTIONS": {"socket_connect_timeout": 0.5},
             }

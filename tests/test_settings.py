@@ -56,14 +56,14 @@ def test_production_settings_pass_the_deployment_checklist():
 @pytest.mark.parametrize(
     ("variables", "expected"),
     [
-        ({}, "sqlite3 locmem database"),
+        ({}, "sqlite3 LocMemCache database"),
         (
             {
                 "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/oidp",
                 "REDIS_URL": "redis://127.0.0.1:6379/0",
                 "ELASTICSEARCH_URL": "http://127.0.0.1:9200",
             },
-            "postgresql redis",
+            "postgresql RedisCache",
         ),
     ],
 )
@@ -71,7 +71,7 @@ def test_services_are_chosen_from_the_environment(variables, expected):
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1], "
-        "s.CACHES['default']['BACKEND'].rsplit('.', 2)[-2], "
+        "s.CACHES['default']['BACKEND'].rsplit('.', 1)[-1], "
         "s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'].rsplit('.', 1)[-1])"
     )
     result = run_python(code, DJANGO_SETTINGS_MODULE="oidp.settings.dev", **variables)
