@@ -13,8 +13,8 @@ on Django's cache and Wagtail's own hook and signals, in three small parts:
   function `(now) -> the next aware datetime at which some page changes by itself, or None`;
   every entry is stored with the earliest of those moments and is not served after it;
 * any change of published content (publish, unpublish, move, delete, a translation synced and
-  published, a snippet, an image, a document, a site) bumps the generation, so no stale page
-  outlives the change. Listings, menus and home highlights depend on many pages, which is why
+  published, a snippet, an image, a document, a site, a view restriction) bumps the generation,
+  so no stale page outlives the change. Listings, menus and home highlights depend on many pages, which is why
   the whole site's entries go rather than one page's.
 
 A visitor with a session or a pending message is never served from the cache (members and
@@ -252,11 +252,13 @@ class AnonymousPageCacheMiddleware:
 def _content_changed(sender, instance=None, **kwargs):
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage, AbstractRendition
-    from wagtail.models import Site, TranslatableMixin
+    from wagtail.models import BaseViewRestriction, Site, TranslatableMixin
 
     if isinstance(instance, AbstractRendition):
         return  # a new rendition changes no page
-    if isinstance(instance, (Page, TranslatableMixin, AbstractImage, AbstractDocument, Site)):
+    # A view restriction added to a page must take its public copy out of the cache at once.
+    changes_pages = (Page, TranslatableMixin, AbstractImage, AbstractDocument, Site)
+    if isinstance(instance, (*changes_pages, BaseViewRestriction)):
         invalidate()
 
 

@@ -82,6 +82,19 @@ class AnonymousPageCacheTests(TestCase):
         self.get()
         self.assertNotIn(CACHE_HEADER, self.get())
 
+    def test_restricting_a_cached_page_stops_serving_the_public_copy(self):
+        self.get()
+        self.assertEqual(self.get()[CACHE_HEADER], "hit")
+        restriction = PageViewRestriction.objects.create(
+            page=self.homes["fr"], restriction_type=PageViewRestriction.PASSWORD, password="s"
+        )
+        response = self.get()
+        self.assertNotIn(CACHE_HEADER, response)
+        self.assertNotContains(response, "Qui sommes-nous", status_code=200)
+        self.assertContains(response, 'type="password"')
+        restriction.delete()
+        self.assertEqual(self.get()[CACHE_HEADER], "miss")
+
     def test_a_page_is_not_served_past_the_next_change_an_app_announces(self):
         soon = timezone.now() + datetime.timedelta(minutes=5)
         with hooks.register_temporarily("page_cache_next_change", lambda now: soon):
