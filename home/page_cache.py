@@ -14,8 +14,8 @@ on Django's cache and Wagtail's own hook and signals, in three small parts:
   every entry is stored with the earliest of those moments and is not served after it;
 * any change of published content (publish, unpublish, move, delete, a translation synced and
   published, a snippet, an image, a document, a site, a view restriction) bumps the generation,
-  so no stale page outlives the change. Listings, menus and home highlights depend on many pages, which is why
-  the whole site's entries go rather than one page's.
+  so no stale page outlives the change. Listings, menus and home highlights depend on many
+  pages, which is why the whole site's entries go rather than one page's.
 
 A visitor with a session or a pending message is never served from the cache (members and
 editors see their own state), and a response that varies on the cookie (a form with a CSRF
