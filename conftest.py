@@ -25,12 +25,17 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Wagtail caches site root paths; a rolled-back test must not leave stale ones behind."""
+    """Wagtail caches site root paths, the page cache keeps memos per content generation: a
+    rolled-back test must not leave stale ones behind."""
     from django.core.cache import cache
 
+    from home.page_cache import forget_memos
+
     cache.clear()
+    forget_memos()
     yield
     cache.clear()
+    forget_memos()
 
 
 @pytest.fixture

@@ -23,12 +23,15 @@ token), sets a cookie or says it is private is never stored. When the cache itse
 unreachable, pages are rendered as if there were no cache (logged), never a 500.
 """
 
+import contextvars
 import hashlib
 import logging
+import threading
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -74,8 +77,63 @@ def current_generation():
     return generation
 
 
+# The generation read by the request being served (set by the middleware below from its one
+# round trip), so that the fragment caches and the memos need not read it again.
+_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+
+
+def content_generation():
+    """The generation the current request was served under; None if the cache is down."""
+    generation = _request_generation.get()
+    if generation is not None:
+        return generation
+    try:
+        return current_generation()
+    except CACHE_ERRORS as error:
+        logger.warning("Page cache unavailable: %s", error)
+        return None
+
+
+# Values derived from published content (vocabulary labels, the repository's facet sets, the
+# next moment some page changes by itself...), kept in this process for one generation: any
+# content change bumps the generation, so a memo is never older than the content it comes from.
+# Only the latest generation's value of each name is kept.
+_memos = {}
+_memos_lock = threading.Lock()
+
+
+def generation_memo(name, compute):
+    """`compute()` once per process and content generation; computed each time without a cache."""
+    generation = content_generation()
+    if generation is None:
+        return compute()
+    memo = _memos.get(name)
+    if memo is not None and memo[0] == generation:
+        return memo[1]
+    value = compute()
+    with _memos_lock:
+        _memos[name] = (generation, value)
+    return value
+
+
+def forget_memos():
+    with _memos_lock:
+        _memos.clear()
+
+
 def invalidate(**kwargs):
-    """Forget every cached page (a new generation makes the old keys unreachable)."""
+    """Forget every cached page (a new generation makes the old keys unreachable).
+
+    Called inside the transaction that changes the content, it bumps the generation at once and
+    again when the transaction commits: a page or memo computed in between, from the rows not
+    yet committed, is then stored under a generation that is already over.
+    """
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet: nothing cached under the current one
@@ -90,17 +148,52 @@ def mark_cacheable(request, page):
     seconds = getattr(page.specific_class, "page_cache_seconds", None)
     if seconds is None:
         seconds = cache_seconds()
-    if seconds and not page.get_view_restrictions().exists():
+    if seconds and is_public(page):
         setattr(request, REQUEST_FLAG, seconds)
+
+
+def restricted_paths():
+    """The tree paths of the pages with a view restriction (each covers its descendants)."""
+    from wagtail.models import PageViewRestriction
+
+    return generation_memo(
+        "restricted_paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def is_public(page):
+    """Whether no view restriction covers the page (Wagtail's `public()` for one page)."""
+    return not any(page.path.startswith(path) for path in restricted_paths())
+
+
+def public_pages(queryset):
+    """Wagtail's `queryset.public()` without its query of the restrictions."""
+    for path in restricted_paths():
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
 
 
 def next_change(now=None):
     """The earliest moment at which a page changes by itself (see the module's docstring)."""
     now = now or timezone.now()
-    moments = [
-        moment for hook in hooks.get_hooks("page_cache_next_change") if (moment := hook(now))
-    ]
-    return min(moments) if moments else None
+
+    def compute():
+        moments = [
+            moment for hook in hooks.get_hooks("page_cache_next_change") if (moment := hook(now))
+        ]
+        return min(moments) if moments else None
+
+    # The moments come from the content: until the earliest one passes, or the content changes,
+    # it is still the earliest one to come.
+    moment = generation_memo("next_change", compute)
+    if moment is not None and moment <= now:
+        moment = compute()
+        generation = content_generation()
+        if generation is not None:
+            with _memos_lock:
+                _memos["next_change"] = (generation, moment)
+    return moment
 
 
 def _key(request):
@@ -205,7 +298,11 @@ class AnonymousPageCacheHitMiddleware:
             return self.get_response(request)
         if lookup[2] is None:
             setattr(request, LOOKUP_FLAG, lookup)
-            return self.get_response(request)
+            token = _request_generation.set(lookup[0])
+            try:
+                return self.get_response(request)
+            finally:
+                _request_generation.reset(token)
         request._page_hit = _hit_response(lookup[2])
         return self.remember_language(request)
 
@@ -230,7 +327,11 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         generation, key, _stored = lookup
 
-        response = self.get_response(request)
+        token = _request_generation.set(generation)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_generation.reset(token)
         seconds = getattr(request, REQUEST_FLAG, None)
         if seconds and _response_may_be_stored(response):
             if not response.has_header("ETag"):
@@ -278,11 +379,13 @@ FRAGMENT_SECONDS = 60 * 60 * 24
 def fragment_key(name, vary_on):
     from django.core.cache.utils import make_template_fragment_key
 
-    return make_template_fragment_key(f"{name}:{current_generation()}", vary_on)
+    return make_template_fragment_key(f"{name}:{content_generation()}", vary_on)
 
 
 def cached_fragment(name, vary_on, render):
     """The fragment from the cache, else `render()` stored; rendered uncached if the cache fails."""
+    if content_generation() is None:
+        return render()
     try:
         key = fragment_key(name, vary_on)
         value = cache.get(key)

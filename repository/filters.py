@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
+from home.page_cache import generation_memo
+
 from .models import ExperiencePage, Scale, Status
 from .regions import Region
 from .vocabularies import SustainableDevelopmentGoal, Theme, localised_labels
@@ -98,9 +100,18 @@ def build_querystring(selected, sort=DEFAULT_SORT, **overrides):
 def experience_rows(index_page):
     """The plain fields of every live experience the index lists, and its facet values.
 
-    Returns (rows by pk, {facet: {value: set of pks}}). Three queries whatever the number of
-    experiences: the experiences' plain fields (one pass over what the index lists, the
-    expensive part), then the theme and method links; the goals are a third link table.
+    Returns (rows by pk, {facet: {value: set of pks}}), read by `read_experience_rows` once
+    per process and content generation (home/page_cache.py): after that, a new combination of
+    filters costs set intersections only. Not to be modified by the caller.
+    """
+    return generation_memo(
+        f"repository:rows:{index_page.pk}", lambda: read_experience_rows(index_page)
+    )
+
+
+def read_experience_rows(index_page):
+    """Four queries whatever the number of experiences: the experiences' plain fields (one
+    pass over what the index lists, the expensive part), then the theme, method and goal links.
     The link tables are read without repeating the listing's filter (rows of pages not listed
     are dropped here), which costs far less than evaluating it again per relation.
     """
@@ -178,11 +189,14 @@ def _option_labels(name):
 
 
 def _theme_parents():
-    return dict(
-        Theme.objects.live()
-        .filter(parent__isnull=False)
-        .values_list("slug", "parent__slug")
-        .distinct()
+    return generation_memo(
+        "repository:theme_parents",
+        lambda: dict(
+            Theme.objects.live()
+            .filter(parent__isnull=False)
+            .values_list("slug", "parent__slug")
+            .distinct()
+        ),
     )
 
 

@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from django_countries.fields import CountryField
 
+from home.page_cache import generation_memo
 from translations.snippets import ReviewedSnippetMixin
 
 from .regions import region_for_country
@@ -265,15 +266,19 @@ def localised_labels(model, key="slug"):
     """{code: name} for a vocabulary in the active language, falling back to the default.
 
     Published rows only (a translation waiting for review is not shown). One query, whatever
-    the number of terms or experiences.
+    the number of terms or experiences, then none in this process until the next content change.
     """
     active = active_language_code()
-    rows = (
-        model.objects.live()
-        .filter(locale__language_code__in={active, settings.LANGUAGE_CODE})
-        .values_list("locale__language_code", key, "name")
-    )
-    labels = {}
-    for _language, code, name in sorted(rows, key=lambda row: row[0] == active):
-        labels[str(code)] = name
-    return labels
+
+    def read():
+        rows = (
+            model.objects.live()
+            .filter(locale__language_code__in={active, settings.LANGUAGE_CODE})
+            .values_list("locale__language_code", key, "name")
+        )
+        labels = {}
+        for _language, code, name in sorted(rows, key=lambda row: row[0] == active):
+            labels[str(code)] = name
+        return labels
+
+    return dict(generation_memo(f"labels:{model._meta.label}:{key}:{active}", read))
