@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 
 from awards.models import Candidature
 from awards.ranking import public_choice
+from home.page_cache import generation_memo
 
 register = template.Library()
 
@@ -18,8 +19,25 @@ def candidature_link(candidature):
     return format_html('<a href="{}">{}</a>', experience.url, experience.title)
 
 
+def awarded_experiences():
+    """The translation keys of the experiences some edition's published results mention."""
+    return generation_memo(
+        "awards:awarded_experiences",
+        lambda: frozenset(
+            Candidature.objects.filter(
+                edition__results_published=True, experience__isnull=False
+            ).values_list("experience__translation_key", flat=True)
+        ),
+    )
+
+
 def experience_awards(page):
-    """What the award published about an experience (any of its translations)."""
+    """What the award published about an experience (any of its translations).
+
+    Most experiences were never a candidate: they cost no query until the next content change.
+    """
+    if page.translation_key not in awarded_experiences():
+        return []
     candidatures = (
         Candidature.objects.filter(
             experience__translation_key=page.translation_key,

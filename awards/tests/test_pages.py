@@ -1,7 +1,12 @@
 """The edition page: the current phase and what it offers, the results, the experience badge."""
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.translation import gettext
+
+from home import page_cache
 
 from ..factories import CandidatureFactory
 from ..models import Candidature
@@ -46,3 +51,39 @@ class EditionPageTests(TestCase):
         self.assertContains(badge, "award-badge")
         self.assertContains(badge, f'href="{self.english.url}"', count=0)
         self.assertContains(badge, self.edition.url)
+
+    def test_a_candidature_changed_after_the_results_updates_the_cached_experience_page(self):
+        self.edition.results_published = True
+        self.edition.save_revision().publish()
+        late = CandidatureFactory(
+            edition=self.edition,
+            experience=experience(self.tree, title="Budget des écoles"),
+            state=Candidature.State.FINALIST,
+        )
+        url = late.experience.url
+        with translation.override("fr"):
+            year = {"year": self.edition.year}
+            finalist = gettext("Best Practice Award %(year)s: finalist") % year
+            winner = gettext("Best Practice Award %(year)s: winner") % year
+        self.assertContains(self.client.get(url), finalist)
+        self.assertEqual(self.client.get(url)["X-Page-Cache"], "hit")
+        late.state = Candidature.State.WINNER
+        late.save()
+        response = self.client.get(url)
+        self.assertEqual(response["X-Page-Cache"], "miss")
+        self.assertContains(response, winner)
+        self.assertNotContains(response, finalist)
+
+    def test_experiences_that_were_never_candidates_read_no_candidature(self):
+        self.edition.results_published = True
+        self.edition.save_revision().publish()
+        other = experience(self.tree, title="Assemblée du quartier")
+        page_cache.invalidate()
+        # The first page rendered after a change reads which experiences have awards...
+        self.assertContains(self.client.get(self.winner.experience.url), "award-badge")
+        # ...the others need no candidature to know they have none.
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(other.url)
+        self.assertEqual(response["X-Page-Cache"], "miss")
+        self.assertNotContains(response, "award-badge")
+        self.assertEqual([q for q in queries if "awards_candidature" in q["sql"]], [])
