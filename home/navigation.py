@@ -5,13 +5,17 @@ translations, with a fixed number of queries, and remembered on the request so t
 several template tags can share it.
 """
 
+import copy
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+
+from home import page_cache
+from home.page_cache import generation_memo
 
 
 @dataclass(frozen=True)
@@ -52,12 +56,16 @@ def home_pages(request):
         site = current_site(request)
         if site is None:
             return {}
-        homes = (
-            Page.objects.filter(translation_key=site.root_page.translation_key)
-            .live()
-            .select_related("locale")
+        homes = generation_memo(
+            f"home_pages:{site.root_page.translation_key}",
+            lambda: {
+                home.locale.language_code: home
+                for home in Page.objects.filter(translation_key=site.root_page.translation_key)
+                .live()
+                .select_related("locale")
+            },
         )
-        return {home.locale.language_code: home for home in homes}
+        return copy.deepcopy(homes)  # this request's own instances
 
     return cached_on_request(request, "home_pages", compute)
 
@@ -68,19 +76,47 @@ def home_page(request):
     return homes.get(translation.get_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
-def _page_translations(request, page):
+def locale_codes():
+    """{locale id: language code}: locales are set up once, before any page of theirs exists, so
+    this is kept until the next content change like the other memos."""
+    return generation_memo(
+        "locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+
+
+def language_of(obj):
+    """The language code of a translatable object, without a query for its locale."""
+    return locale_codes().get(obj.locale_id) or obj.locale.language_code
+
+
+def translation_group(request, page):
+    """Every page sharing the page's translation key (drafts and aliases too), oldest first.
+
+    One query per request, shared by the language switcher, the hreflang links and the notice
+    about the original language.
+    """
+
     def compute():
         if page is None or not getattr(page, "translation_key", None):
-            return {}
-        pages = (
+            return []
+        return list(
             Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .public()
             .select_related("locale")
+            .order_by("pk")
         )
-        return {p.locale.language_code: p for p in pages}
 
-    return cached_on_request(request, f"translations_{getattr(page, 'pk', None)}", compute)
+    if request is None:
+        return compute()
+    return cached_on_request(request, f"translation_group_{getattr(page, 'pk', None)}", compute)
+
+
+def _page_translations(request, page):
+    """The live, public translations of the page, keyed by language code."""
+    return {
+        other.locale.language_code: other
+        for other in translation_group(request, page)
+        if other.live and page_cache.is_public(other)
+    }
 
 
 def language_versions(request, page=None):

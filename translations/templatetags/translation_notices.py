@@ -4,8 +4,11 @@ from django import template
 from django.db.models import F
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+from home import navigation
+from home.page_cache import generation_memo
 
 register = template.Library()
 
@@ -18,6 +21,16 @@ def language_name(code):
         return code
 
 
+def translated_keys():
+    """The translation keys of everything wagtail-localize has a source for. Starting a
+    translation creates a page or a snippet (a new content generation), so this is kept like
+    the other memos (home/page_cache.py) and most originals need no query here."""
+    return generation_memo(
+        "translations:source_keys",
+        lambda: frozenset(TranslationSource.objects.values_list("object_id", flat=True)),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def original_language_notice(context, page=None):
     """The original of a translated page, and whether its text is an unreviewed machine translation.
@@ -27,21 +40,19 @@ def original_language_notice(context, page=None):
     page = page or context.get("page")
     if not isinstance(page, Page) or page.translation_key is None:
         return None
-    sources = list(
-        TranslationSource.objects.filter(object_id=page.translation_key)
-        .exclude(locale_id=page.locale_id)
-        .defer("content_json")
-        .order_by("created_at", "pk")
-    )
-    own_source = TranslationSource.objects.filter(
-        object_id=page.translation_key, locale_id=page.locale_id
-    ).exists()
-    group = list(
-        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .order_by("pk")
-        .select_related("locale")
-        .only("pk", "locale", "live", "url_path", "translation_key")
-    )
+    every_source = []
+    if page.translation_key in translated_keys():
+        every_source = list(
+            TranslationSource.objects.filter(object_id=page.translation_key)
+            .defer("content_json")
+            .order_by("created_at", "pk")
+        )
+    sources = [source for source in every_source if source.locale_id != page.locale_id]
+    own_source = len(sources) < len(every_source)
+    request = context.get("request")
+    group = [
+        other for other in navigation.translation_group(request, page) if other.alias_of_id is None
+    ]
     by_locale = {other.locale_id: other for other in group}
     original = None
     if sources and not own_source:
@@ -59,7 +70,6 @@ def original_language_notice(context, page=None):
             string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
         ).exists()
     )
-    request = context.get("request")
     return {
         "code": original.locale.language_code,
         "name": language_name(original.locale.language_code),
@@ -68,21 +78,11 @@ def original_language_notice(context, page=None):
     }
 
 
-def _locale_codes(context):
-    """The language code of every locale, read once per request."""
-    holder = context.get("request") or context.render_context
-    codes = getattr(holder, "_translation_locale_codes", None)
-    if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        holder._translation_locale_codes = codes
-    return codes
-
-
 @register.simple_tag(takes_context=True)
 def other_language(context, item):
     """The language code of `item` when it is not the reader's language (an untranslated item)."""
     locale_id = getattr(item, "locale_id", None)
     if locale_id is None:
         return ""
-    code = _locale_codes(context).get(locale_id, "")
+    code = navigation.language_of(item)
     return "" if code == get_language() else code
