@@ -37,6 +37,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import SocialMetaMixin
+from home.routing import SingleChildTypeRouteMixin
 
 JURY_GROUP = "Jury"
 SCORE_MAX = 10
@@ -82,7 +83,7 @@ PHASE_LABELS = {
 }
 
 
-class AwardIndexPage(SocialMetaMixin, Page):
+class AwardIndexPage(SingleChildTypeRouteMixin, SocialMetaMixin, Page):
     """The award's section in one language: what it is, and its editions, newest first."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

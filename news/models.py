@@ -34,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import SocialMetaMixin
+from home.routing import SingleChildTypeRouteMixin
 from repository.regions import Region
 from repository.vocabularies import default_locale_choices
 from translations.listings import listed_in
@@ -173,7 +174,7 @@ def _in_tabs(content, details, promote, settings_panels):
 # --- Index pages -------------------------------------------------------------------------------
 
 
-class SectionIndexPage(RoutablePageMixin, SocialMetaMixin, Page):
+class SectionIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, SocialMetaMixin, Page):
     """What the three index pages share: an introduction, feeds, pagination."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -39,6 +39,7 @@ from django_countries.fields import CountryField
 
 from home.blocks import RICH_TEXT_FEATURES, DocumentLinkBlock, ImageBlock, VideoBlock
 from home.models import SocialMetaMixin
+from home.routing import SingleChildTypeRouteMixin
 from translations.listings import listed_in
 
 from .regions import Region, region_for_country
@@ -169,7 +170,7 @@ class ResourceStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
 
 
-class ExperienceIndexPage(RoutablePageMixin, SocialMetaMixin, Page):
+class ExperienceIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, SocialMetaMixin, Page):
     """The repository in one language: the filtered list, the map and the open data."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -742,6 +743,7 @@ class ExperiencePage(SocialMetaMixin, Page):
         "sdgs",
         "target_groups",
         "partners",
+        "keywords",
         "actors",
         "milestones",
         "reviews",
