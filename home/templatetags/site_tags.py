@@ -88,3 +88,21 @@ def site_cache(parser, token):
     nodelist = parser.parse(("endsite_cache",))
     parser.delete_first_token()
     return SiteFragmentCacheNode(nodelist, bits[1], [parser.compile_filter(b) for b in bits[2:]])
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors below the tree root, top first.
+
+    Wagtail's routing leaves each page it passed through on the next one's
+    `_cached_parent_obj` (what treebeard's `get_parent()` reads): when the whole chain up to the
+    language's home is there, no query is needed; otherwise one, as `get_ancestors()`.
+    """
+    chain = []
+    current = page
+    while current.depth > 2:
+        current = getattr(current, "_cached_parent_obj", None)
+        if current is None:
+            return [ancestor for ancestor in page.get_ancestors() if not ancestor.is_root()]
+        chain.append(current)
+    return chain[::-1]

@@ -196,6 +196,14 @@ class FilterTests(TestCase):
             [("Paris", self.paris.url), ("Porto Alegre", self.porto.url)],
         )
 
+    def test_the_open_data_links_name_the_index_language(self):
+        links = [a["href"] for a in soup(self.client.get("/es/experiences/")).select("a")]
+        self.assertIn("/api/v2/pages/?type=repository.ExperiencePage&locale=es&fields=*", links)
+        self.assertIn(
+            '<nav class="breadcrumbs"',
+            self.client.get("/es/experiences/").content.decode(),
+        )
+
 
 class ExperiencePageTests(TestCase):
     @classmethod

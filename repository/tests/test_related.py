@@ -82,3 +82,26 @@ class RelatedExperiencesTests(TestCase):
         related = related_experiences(self.page, [self.themes["budgets"].pk], [])
         self.assertEqual(related[0].url, f"/fr/experiences/{related[0].slug}/")
         self.assertEqual(related[0].country.code, "BR")
+
+    def test_a_change_is_seen_at_once_though_the_sibling_terms_are_kept(self):
+        theme_ids = [self.themes["budgets"].pk, self.themes["youth"].pk]
+        method_ids = [self.methods["pb"].pk]
+        self.assertEqual(self.titles(theme_ids, method_ids, count=1), ["All three"])
+        newest = ExperiencePageFactory(
+            parent=self.fr,
+            title="Newest of all",
+            themes=[self.themes["budgets"], self.themes["youth"]],
+            methods=[self.methods["pb"]],
+            last_updated=datetime.date(2024, 2, 1),
+        )
+        self.assertEqual(self.titles(theme_ids, method_ids, count=1), ["Newest of all"])
+        PageViewRestriction.objects.create(
+            page=newest, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+        self.assertEqual(self.titles(theme_ids, method_ids, count=1), ["All three"])
+
+    def test_the_terms_are_read_once_per_content_change(self):
+        theme_ids = [self.themes["budgets"].pk]
+        related_experiences(self.page, theme_ids, [])
+        with self.assertNumQueries(1):  # the pages shown only
+            related_experiences(self.page, theme_ids, [])
