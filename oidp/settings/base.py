@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "oidp.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, which refuses hosts outside ALLOWED_HOSTS.
+    "home.sites.CurrentSiteMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
     "oidp.security.NoncedResponsesStayPrivateMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

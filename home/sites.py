@@ -1,0 +1,42 @@
+"""The request's Wagtail site without a query on each request."""
+
+import copy
+
+from django.http.request import split_domain_port
+
+from wagtail.models import Site
+
+from home.page_cache import generation_memo
+
+
+def _known_hostnames():
+    return generation_memo(
+        "sites:hostnames", lambda: frozenset(Site.objects.values_list("hostname", flat=True))
+    )
+
+
+class CurrentSiteMiddleware:
+    """Sets `request._wagtail_site`, which `Site.find_for_request` reads before its query.
+
+    Wagtail looks the site up in the database on every request. The answer only depends on the
+    host and port and on the sites, which are content (saving one starts a new content
+    generation), so it is kept per process like the other memos. A host that no site names gets
+    the default site, whatever it is: those share one entry, so odd Host headers cannot grow the
+    memo. Each request gets its own copy of the site and its root page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "needs_no_site", False):
+            return None  # /healthz, polled every second, reads nothing of the site
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+        key = f"sites:{hostname}:{port}" if hostname in _known_hostnames() else "sites:*"
+        site = generation_memo(key, lambda: Site._find_for_request(request))
+        request._wagtail_site = copy.deepcopy(site)
+        return None
