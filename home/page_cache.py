@@ -153,13 +153,18 @@ def mark_cacheable(request, page):
 
 
 def restricted_paths():
-    """The tree paths of the pages with a view restriction (each covers its descendants)."""
+    """The tree paths that view restrictions cover (each with its descendants): the restricted
+    pages and, as in Wagtail's `get_view_restrictions()`, the aliases of those pages."""
+    from django.db.models import Q
+
     from wagtail.models import PageViewRestriction
 
-    return generation_memo(
-        "restricted_paths",
-        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    def read():
+        restricted = PageViewRestriction.objects.values("page_id")
+        pages = Page.objects.filter(Q(pk__in=restricted) | Q(alias_of__in=restricted))
+        return tuple(pages.order_by().values_list("path", flat=True))
+
+    return generation_memo("restricted_paths", read)
 
 
 def is_public(page):

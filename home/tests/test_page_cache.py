@@ -5,8 +5,9 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from home import page_cache
 from home.factories import StandardPageFactory, build_multilingual_site
 from home.page_cache import CACHE_HEADER
 
@@ -156,3 +157,35 @@ class AnonymousPageCacheTests(TestCase):
         page_cache.invalidate()
         self.assertEqual(self.get()[CACHE_HEADER], "miss")
         self.assertEqual(self.get()[CACHE_HEADER], "hit")
+
+
+class RestrictedPathsTests(TestCase):
+    """What the page cache and the listings treat as not public matches Wagtail's rules."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.homes = build_multilingual_site()
+        cls.section = StandardPageFactory(parent=cls.homes["fr"], title="Membres", slug="membres")
+        cls.inner = StandardPageFactory(parent=cls.section, title="Annuaire", slug="annuaire")
+        cls.elsewhere = StandardPageFactory(parent=cls.homes["fr"], title="Ailleurs", slug="ail")
+        cls.alias = cls.section.create_alias(parent=cls.elsewhere, update_slug="membres-bis")
+        PageViewRestriction.objects.create(
+            page=cls.section, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+
+    def test_is_public_agrees_with_wagtail_for_every_page(self):
+        for page in Page.objects.all():
+            with self.subTest(page=page.title):
+                self.assertEqual(
+                    page_cache.is_public(page), not page.get_view_restrictions().exists()
+                )
+        self.assertFalse(page_cache.is_public(self.alias))
+        self.assertTrue(page_cache.is_public(self.elsewhere))
+
+    def test_public_pages_filters_like_wagtails_public_and_leaves_out_restricted_aliases(self):
+        # Wagtail's queryset `public()` keeps an alias of a restricted page, which serving it
+        # then refuses (`get_view_restrictions()` follows aliases): listings leave it out.
+        self.assertEqual(
+            set(page_cache.public_pages(Page.objects.all())),
+            set(Page.objects.public()) - {self.alias.page_ptr},
+        )
