@@ -8,12 +8,23 @@ from urllib.parse import urlencode
 
 from django.utils import translation
 
+from home.navigation import language_of
+from home.page_cache import generation_memo
 from repository.models import ExperienceIndexPage, ExperiencePage
 from repository.vocabularies import SustainableDevelopmentGoal, Theme, localised_labels
 
 
-def experience_index_for(page):
-    return ExperienceIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
+def experience_index_url(page):
+    """The address of the experience index in the page's language ("" without one), kept per
+    process until the next content change (home/page_cache.py)."""
+
+    def find():
+        index = (
+            ExperienceIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
+        )
+        return index.url if index else ""
+
+    return generation_memo(f"news:experience_index_url:{page.locale_id}", find)
 
 
 def theme_links(page):
@@ -21,10 +32,9 @@ def theme_links(page):
     themes = list(page.themes.all())
     if not themes:
         return []
-    with translation.override(page.locale.language_code):
+    with translation.override(language_of(page)):
         labels = localised_labels(Theme)
-    index = experience_index_for(page)
-    base = index.url if index else ""
+    base = experience_index_url(page)
     return [
         (
             labels.get(theme.slug, theme.name),
@@ -38,7 +48,7 @@ def sdg_labels(page):
     numbers = sorted(sdg.number for sdg in page.sdgs.all())
     if not numbers:
         return []
-    with translation.override(page.locale.language_code):
+    with translation.override(language_of(page)):
         labels = localised_labels(SustainableDevelopmentGoal, key="number")
     return [f"{number}. {labels.get(str(number), '')}".strip() for number in numbers]
 
