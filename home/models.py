@@ -13,6 +13,7 @@ from translations.panels import TranslationStatusPanel
 from translations.snippets import ReviewedSnippetMixin
 
 from .blocks import INLINE_RICH_TEXT_FEATURES, BodyStreamBlock
+from .routing import KnownChildrenRouteMixin
 
 
 class SocialMetaMixin(models.Model):
@@ -44,7 +45,7 @@ class SocialMetaMixin(models.Model):
         abstract = True
 
 
-class HomePage(SocialMetaMixin, Page):
+class HomePage(KnownChildrenRouteMixin, SocialMetaMixin, Page):
     """The entry page of one language; the homes of the four languages translate each other."""
 
     intro = models.TextField(

@@ -15,6 +15,13 @@ def _known_hostnames():
     )
 
 
+def _with_specific_root(site):
+    """Wagtail's routing starts from `site.root_page.localized.specific`: kept specific."""
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site
+
+
 class CurrentSiteMiddleware:
     """Sets `request._wagtail_site`, which `Site.find_for_request` reads before its query.
 
@@ -22,7 +29,8 @@ class CurrentSiteMiddleware:
     host and port and on the sites, which are content (saving one starts a new content
     generation), so it is kept per process like the other memos. A host that no site names gets
     the default site, whatever it is: those share one entry, so odd Host headers cannot grow the
-    memo. Each request gets its own copy of the site and its root page.
+    memo. Each request gets its own copy of the site and its root page (kept as its specific
+    type, which routing asks for next).
     """
 
     def __init__(self, get_response):
@@ -37,6 +45,6 @@ class CurrentSiteMiddleware:
         hostname = split_domain_port(request._get_raw_host())[0]
         port = request.get_port()
         key = f"sites:{hostname}:{port}" if hostname in _known_hostnames() else "sites:*"
-        site = generation_memo(key, lambda: Site._find_for_request(request))
+        site = generation_memo(key, lambda: _with_specific_root(Site._find_for_request(request)))
         request._wagtail_site = copy.deepcopy(site)
         return None

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from home.navigation import language_of
+
 
 def _absolute(request, url):
     return request.build_absolute_uri(url) if url else None
@@ -37,7 +39,7 @@ def news_article(page, request):
             "description": page.teaser or page.search_description,
             "datePublished": page.published_at.isoformat(),
             "dateModified": (page.last_published_at or page.published_at).isoformat(),
-            "inLanguage": page.locale.language_code,
+            "inLanguage": language_of(page),
             "url": page.get_full_url(request),
             "image": _image(page, request),
             "author": {"@type": "Person", "name": page.author} if page.author else _publisher(),
@@ -87,7 +89,7 @@ def event(page, request):
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": ATTENDANCE[page.attendance_mode],
             "location": locations[0] if len(locations) == 1 else locations,
-            "inLanguage": page.locale.language_code,
+            "inLanguage": language_of(page),
             "url": page.get_full_url(request),
             "image": _image(page, request),
             "organizer": [
@@ -119,7 +121,7 @@ def report(page, request):
             "headline": page.title,
             "description": page.search_description or page.edition,
             "datePublished": page.publication_date.isoformat(),
-            "inLanguage": page.locale.language_code,
+            "inLanguage": language_of(page),
             "url": page.get_full_url(request),
             "image": _image(page, request),
             "genre": page.get_kind_display(),

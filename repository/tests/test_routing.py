@@ -40,3 +40,34 @@ class SingleChildTypeRoutingTests(TestCase):
         self.assertEqual(self.client.get("/fr/experiences/porto/").status_code, 200)
         self.assertEqual(self.client.get("/fr/experiences/brouillon/").status_code, 404)
         self.assertEqual(self.client.get("/fr/experiences/codebook/").status_code, 200)
+
+
+class KnownChildrenRoutingTests(TestCase):
+    """A language's home keeps its sections per content generation: routing below it reads no
+    section from the database, and a change to a section is seen at once."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_repository()
+        cls.page = ExperiencePageFactory(
+            parent=cls.tree["indexes"]["fr"], title="Porto Alegre", slug="porto"
+        )
+
+    def test_sections_come_from_the_memo_after_the_first_request(self):
+        home = self.tree["homes"]["fr"].specific
+        home.route(RequestFactory().get("/"), ["experiences", "porto"])
+        with self.assertNumQueries(1):  # the experience itself
+            result = home.route(RequestFactory().get("/"), ["experiences", "porto"])
+        self.assertEqual(result.page.pk, self.page.pk)
+        self.assertEqual(result.page.get_parent().get_parent().pk, home.pk)
+
+    def test_a_renamed_or_unpublished_section_is_seen_at_once(self):
+        self.assertEqual(self.client.get("/fr/experiences/porto/").status_code, 200)
+        index = self.tree["indexes"]["fr"]
+        index.slug = "pratiques"
+        index.save_revision().publish()
+        self.assertEqual(self.client.get("/fr/experiences/porto/").status_code, 404)
+        self.assertEqual(self.client.get("/fr/pratiques/porto/").status_code, 200)
+        index.unpublish()
+        self.assertEqual(self.client.get("/fr/pratiques/").status_code, 404)
+        self.assertEqual(self.client.get("/fr/nowhere/").status_code, 404)
