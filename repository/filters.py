@@ -82,6 +82,8 @@ ROW_FIELDS = [
 ]
 Row = namedtuple("Row", ROW_FIELDS)
 PLAIN_FACETS = ["country", "region", "scale", "status"]
+# What is kept of a row once its facet values are in the sets: what the sorts read.
+SortRow = namedtuple("SortRow", ["pk", "path", "title", "start_date", "last_updated"])
 
 
 def build_querystring(selected, sort=DEFAULT_SORT, **overrides):
@@ -100,7 +102,7 @@ def build_querystring(selected, sort=DEFAULT_SORT, **overrides):
 def experience_rows(index_page):
     """The plain fields of every live experience the index lists, and its facet values.
 
-    Returns (rows by pk, {facet: {value: set of pks}}), read by `read_experience_rows` once
+    Returns ({pk: SortRow}, {facet: {value: set of pks}}), read by `read_experience_rows` once
     per process and content generation (home/page_cache.py): after that, a new combination of
     filters costs set intersections only. Not to be modified by the caller.
     """
@@ -133,24 +135,31 @@ def read_experience_rows(index_page):
                 add(name, value, pk)
         if row.start_date:
             add("year", str(row.start_date.year), pk)
+    # Kept per process (`experience_rows`): a third of the memory of the full rows.
+    rows = {
+        pk: SortRow(pk, row.path, row.title, row.start_date, row.last_updated)
+        for pk, row in rows.items()
+    }
+    # The link rows' ids are new int objects: the sets keep the rows' own (memory, see above).
+    listed = {pk: pk for pk in rows}
     links = ExperiencePage.themes.through.objects.values_list(
         "experiencepage_id", "theme__slug", "theme__parent__slug"
     )
     for pk, slug, parent_slug in links:
-        if pk in rows:
+        if (pk := listed.get(pk)) is not None:
             add("theme", slug, pk)
             # Choosing a main theme finds the experiences filed under its sub-themes too.
             if parent_slug:
                 add("theme", parent_slug, pk)
     links = ExperiencePage.methods.through.objects.values_list("experiencepage_id", "method__slug")
     for pk, slug in links:
-        if pk in rows:
+        if (pk := listed.get(pk)) is not None:
             add("method", slug, pk)
     links = ExperiencePage.sdgs.through.objects.values_list(
         "experiencepage_id", "sustainabledevelopmentgoal__number"
     )
     for pk, number in links:
-        if pk in rows:
+        if (pk := listed.get(pk)) is not None:
             add("sdg", str(number), pk)
     return rows, values
 
