@@ -17,6 +17,11 @@ on Django's cache and Wagtail's own hook and signals, in three small parts:
   so no stale page outlives the change. Listings, menus and home highlights depend on many
   pages, which is why the whole site's entries go rather than one page's.
 
+The same generation keys what many pages derive from the whole site (vocabulary labels, the
+repository's facet sets, the homes and their sections...): `generation_memo` keeps such a value
+in the process until the generation changes, so a page missing from the cache is rendered
+without reading them again.
+
 A visitor with a session or a pending message is never served from the cache (members and
 editors see their own state), and a response that varies on the cookie (a form with a CSRF
 token), sets a cookie or says it is private is never stored. When the cache itself is
