@@ -17,13 +17,17 @@ Two areas get their own policy:
   file a browser chose to render could run nothing in the site's origin.
 """
 
+from dataclasses import asdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware
+from csp.constants import HEADER, HEADER_REPORT_ONLY, NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 
 # Video hosts the body's video block embeds (wagtail.embeds' YouTube and Vimeo providers).
 VIDEO_FRAME_SOURCES = [
@@ -119,7 +123,55 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             # opaque origin that cannot script the site even if a browser rendered it.
             response["Content-Security-Policy"] = DOCUMENT_POLICY
             response["X-Content-Type-Options"] = "nosniff"
-        return super().process_response(request, response)
+        if not self._same_policy_as_any_other(request, response):
+            return super().process_response(request, response)
+        # Most responses (every page-cache hit among them) carry one of two policies, the
+        # public site's or the admin's: each is built once, not per response (django-csp
+        # copies the settings' directives and joins them again every time).
+        key = request.path_info.startswith(ADMIN_PREFIX)
+        headers = _built_policies.get(key)
+        if headers is None:
+            parts = self.get_policy_parts(request, response)
+            parts_ro = self.get_policy_parts(request, response, report_only=True)
+            headers = _built_policies[key] = (
+                build_policy(**asdict(parts)),
+                build_policy(**asdict(parts_ro), report_only=True),
+            )
+        for header, value in zip((HEADER, HEADER_REPORT_ONLY), headers, strict=True):
+            if value and header not in response:
+                response[header] = value
+        # As django-csp does: a nonce asked for after this point is an error, not a silent gap.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+    @staticmethod
+    def _same_policy_as_any_other(request, response):
+        """No nonce, no per-view decorator, no exemption or excluded prefix: the policy is the
+        settings' one for the public site or for the admin."""
+        if isinstance(getattr(request, "_csp_nonce", None), str):
+            return False
+        if settings.DEBUG and response.status_code in (404, 500):
+            return False
+        if any(hasattr(response, name) for name in RESPONSE_OVERRIDES):
+            return False
+        return not any(
+            (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES")
+            for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
+        )
+
+
+# What django-csp's decorators leave on a response (csp_exempt, csp_update, csp_replace, csp).
+RESPONSE_OVERRIDES = [
+    f"_csp_{kind}{suffix}"
+    for kind in ("exempt", "config", "update", "replace")
+    for suffix in ("", "_ro")
+]
+_built_policies = {}
+
+
+@receiver(setting_changed)
+def _forget_built_policies(**kwargs):
+    _built_policies.clear()
 
 
 class NoncedResponsesStayPrivateMiddleware:
