@@ -19,9 +19,7 @@ def experience_index_url(page):
     process until the next content change (home/page_cache.py)."""
 
     def find():
-        index = (
-            ExperienceIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
-        )
+        index = ExperienceIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
         return index.url if index else ""
 
     return generation_memo(f"news:experience_index_url:{page.locale_id}", find)
