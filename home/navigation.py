@@ -5,7 +5,6 @@ translations, with a fixed number of queries, and remembered on the request so t
 several template tags can share it.
 """
 
-import copy
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,7 +14,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home import page_cache
-from home.page_cache import generation_memo
+from home.page_cache import generation_memo, generation_memo_copy
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def home_pages(request):
         site = current_site(request)
         if site is None:
             return {}
-        homes = generation_memo(
+        return generation_memo_copy(
             f"home_pages:{site.root_page.translation_key}",
             lambda: {
                 home.locale.language_code: home
@@ -65,7 +64,6 @@ def home_pages(request):
                 .select_related("locale")
             },
         )
-        return copy.deepcopy(homes)  # this request's own instances
 
     return cached_on_request(request, "home_pages", compute)
 

@@ -29,6 +29,7 @@ unreachable, pages are rendered as if there were no cache (logged), never a 500.
 """
 
 import contextvars
+import copy
 import hashlib
 import logging
 import threading
@@ -119,6 +120,12 @@ def generation_memo(name, compute):
     with _memos_lock:
         _memos[name] = (generation, value)
     return value
+
+
+def generation_memo_copy(name, compute):
+    """`generation_memo` for model instances: each caller gets its own deep copy, so that what
+    a request caches on an instance (`specific`, a parent...) stays with that request."""
+    return copy.deepcopy(generation_memo(name, compute))
 
 
 def forget_memos():

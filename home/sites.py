@@ -1,12 +1,10 @@
 """The request's Wagtail site without a query on each request."""
 
-import copy
-
 from django.http.request import split_domain_port
 
 from wagtail.models import Site
 
-from home.page_cache import generation_memo
+from home.page_cache import generation_memo, generation_memo_copy
 
 
 def _known_hostnames():
@@ -45,6 +43,7 @@ class CurrentSiteMiddleware:
         hostname = split_domain_port(request._get_raw_host())[0]
         port = request.get_port()
         key = f"sites:{hostname}:{port}" if hostname in _known_hostnames() else "sites:*"
-        site = generation_memo(key, lambda: _with_specific_root(Site._find_for_request(request)))
-        request._wagtail_site = copy.deepcopy(site)
+        request._wagtail_site = generation_memo_copy(
+            key, lambda: _with_specific_root(Site._find_for_request(request))
+        )
         return None

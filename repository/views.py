@@ -72,9 +72,9 @@ def index_view(request, index_page):
     page_obj = paginator.get_page(request.GET.get("page"))
     experiences = {
         page.pk: page
-        for page in ExperiencePage.objects.filter(pk__in=page_obj.object_list)
-        .select_related("locale")
-        .prefetch_related("themes", "methods")
+        for page in ExperiencePage.objects.filter(pk__in=page_obj.object_list).prefetch_related(
+            "themes", "methods"
+        )
     }
     # Untranslated experiences are listed in their own language, at their own address: under
     # the index's translation in that language (see translations.listings.listed_in).
@@ -98,7 +98,7 @@ def index_view(request, index_page):
             {
                 "page": page,
                 "url": url_of(page.path, page.slug),
-                "language": page.locale.language_code
+                "language": navigation.language_of(page)
                 if page.locale_id != index_page.locale_id
                 else "",
                 "country_name": countries.name(page.country),
